@@ -1,0 +1,9 @@
+// Submitting the search form (Enter or the submit button) must not reload the page:
+// focus the first result instead, as Material does for arrow keys.
+document.addEventListener("submit", function (event) {
+  var form = event.target;
+  if (!form || form.getAttribute("name") !== "search") return;
+  event.preventDefault();
+  var first = document.querySelector(".md-search-result__link");
+  if (first) first.focus();
+});

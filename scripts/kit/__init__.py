@@ -1,0 +1,1 @@
+"""Build logic of the JST training kit: materials, views, checks and publishing."""

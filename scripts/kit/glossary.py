@@ -1,0 +1,73 @@
+"""The glossary (materials/glossary.yml): one data file for the glossary page and <abbr> titles."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import Problem, raise_if
+from .frontmatter import load_yaml_file
+
+
+@dataclass
+class Term:
+    term: str
+    definition: str
+    expansion: str | None = None
+    en_definition: str | None = None
+    en_expansion: str | None = None
+    line: int = 1
+
+    @property
+    def anchor(self) -> str:
+        from pymdownx.slugs import slugify
+        return "termin-" + slugify(case="lower")(self.term, "-")
+
+    def text(self, lang: str) -> tuple[str | None, str]:
+        if lang == "en" and self.en_definition:
+            return self.en_expansion or self.expansion, self.en_definition
+        return self.expansion, self.definition
+
+
+def load_glossary(path: Path) -> list[Term]:
+    if not path.exists():
+        return []
+    src = load_yaml_file(path)
+    problems: list[Problem] = []
+    terms: list[Term] = []
+    if not isinstance(src.data, list):
+        raise_if([Problem(path, 1, "G001", "", "słownik musi być listą wpisów „- term: …”.",
+                          "zacznij każdy wpis od „- term:”.")])
+    seen: dict[str, int] = {}
+    for i, entry in enumerate(src.data):
+        line = src.line(i)
+        if not isinstance(entry, dict) or not entry.get("term") or not entry.get("definition"):
+            problems.append(Problem(path, line, "G002", "term", "wpis musi mieć pola term i definition.",
+                                    "dodaj brakujące pole."))
+            continue
+        term = str(entry["term"]).strip()
+        if term.lower() in seen:
+            problems.append(Problem(path, line, "G003", "term", f"termin „{term}” powtarza się "
+                                    f"(pierwszy raz w linii {seen[term.lower()]}).", "usuń lub scal wpisy."))
+        seen[term.lower()] = line
+        en = entry.get("en") or {}
+        terms.append(Term(term, str(entry["definition"]).strip(), entry.get("expansion"),
+                          en.get("definition"), en.get("expansion"), line))
+    raise_if(problems)
+    return sorted(terms, key=lambda t: t.term.lower())
+
+
+def is_abbreviation(term: Term) -> bool:
+    """Terms written as abbreviations (JST, DigCompEdu) get <abbr> on every page."""
+    return bool(term.expansion) and bool(re.fullmatch(r"[A-ZĄĆĘŁŃÓŚŹŻ][\w-]*", term.term)) \
+        and sum(c.isupper() for c in term.term) >= 2
+
+
+def abbreviation_lines(terms: list[Term], lang: str) -> str:
+    """Markdown abbreviation definitions (the abbr extension) for one language."""
+    rows = []
+    for t in terms:
+        if is_abbreviation(t):
+            expansion, _ = t.text(lang)
+            rows.append(f"*[{t.term}]: {expansion}")
+    return "\n".join(rows)

@@ -1,0 +1,164 @@
+"""The legal-acts registry (materials/legal.yml) and the [[akt:key|locator]] citation syntax."""
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from .dates import parse_iso
+from .errors import Problem, raise_if
+from .frontmatter import load_yaml_file
+
+KINDS = {
+    "ustawa": ("ustawa", "act"),
+    "rozporzadzenie": ("rozporządzenie", "regulation"),
+    "rozporzadzenie-ue": ("rozporządzenie UE", "EU regulation"),
+    "dyrektywa-ue": ("dyrektywa UE", "EU directive"),
+    "dokument-strategiczny": ("dokument strategiczny", "policy document"),
+}
+# field -> (required, type, Polish description)
+LEGAL_FIELDS = {
+    "title": (True, str, "pełny tytuł aktu"),
+    "short": (True, str, "krótka nazwa używana w tekście"),
+    "title_en": (True, str, "tytuł po angielsku"),
+    "kind": (True, str, "rodzaj aktu: " + ", ".join(KINDS)),
+    "date": (False, "date", "data aktu RRRR-MM-DD"),
+    "published": (False, str, "publikator pierwotny, np. „Dz.U. 2017 poz. 59”"),
+    "consolidated": (False, str, "najnowszy znany tekst jednolity"),
+    "amended_by": (False, list, "lista publikatorów nowelizacji"),
+    "changed": (False, "date", "data ostatniej znanej zmiany (do raportu aktualności)"),
+    "implements": (False, "key", "klucz aktu UE, który ta ustawa wdraża"),
+    "based_on": (False, "key", "klucz ustawy, na podstawie której wydano akt"),
+    "url": (False, str, "adres tekstu aktu"),
+    "verify": (False, str, "co ekspert ma sprawdzić (akt oznaczony do weryfikacji)"),
+}
+CITATION = re.compile(r"\[\[akt:([^\]|]*)(?:\|([^\]]*))?\]\]")
+LEGAL_PAGE = "zasoby/podstawy-prawne.md"
+_DZU = re.compile(r"^Dz\.U\. (\d{4}) poz\. (\d+)$")
+
+
+@dataclass
+class Act:
+    key: str
+    title: str
+    short: str
+    title_en: str
+    kind: str
+    date: date | None = None
+    published: str | None = None
+    consolidated: str | None = None
+    amended_by: tuple = ()
+    changed: date | None = None
+    implements: str | None = None
+    based_on: str | None = None
+    url: str | None = None
+    verify: str | None = None
+    line: int = 1
+
+    @property
+    def anchor(self) -> str:
+        return f"akt-{self.key}"
+
+    @property
+    def link(self) -> str | None:
+        """ISAP address derived from the Dz.U. citation, or the registry's own url."""
+        if self.url:
+            return self.url
+        for cite in (self.consolidated, self.published):
+            m = _DZU.match(cite or "")
+            if m:
+                return f"https://isap.sejm.gov.pl/isap.nsf/DocDetails.xsp?id=WDU{m[1]}{int(m[2]):07d}"
+        return None
+
+
+def load_registry(path: Path) -> dict[str, Act]:
+    src = load_yaml_file(path)
+    problems: list[Problem] = []
+    acts: dict[str, Act] = {}
+    if not isinstance(src.data, dict):
+        raise_if([Problem(path, 1, "L001", "", "rejestr musi być słownikiem „klucz: opis aktu”.",
+                          "zobacz przykład na początku pliku.")])
+    for key, entry in src.data.items():
+        line = src.line(key)
+        if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", str(key)):
+            problems.append(Problem(path, line, "L002", str(key), "klucz może zawierać tylko małe "
+                                    "litery bez polskich znaków, cyfry i myślniki.", "np. prawo-oswiatowe."))
+        if not isinstance(entry, dict):
+            problems.append(Problem(path, line, "L001", str(key), "wpis musi być słownikiem pól.",
+                                    "dodaj pola title, short, title_en, kind."))
+            continue
+        values = {}
+        for name, value in entry.items():
+            fline = src.line(key, name)
+            if name not in LEGAL_FIELDS:
+                problems.append(Problem(path, fline, "L003", name, f"nieznane pole „{name}”.",
+                                        "dozwolone pola: " + ", ".join(LEGAL_FIELDS) + "."))
+                continue
+            _, kind, desc = LEGAL_FIELDS[name]
+            if kind == "date":
+                d = parse_iso(value)
+                if d is None:
+                    problems.append(Problem(path, fline, "L004", name, f"znaleziono „{value}”, a to "
+                                            "nie jest prawdziwa data.", f"wpisz {desc}."))
+                values[name] = d
+            elif kind == list:
+                if not isinstance(value, list):
+                    problems.append(Problem(path, fline, "L005", name, "oczekiwano listy.", f"wpisz {desc}."))
+                values[name] = tuple(value or ())
+            elif kind in (str, "key"):
+                if not isinstance(value, str) or not value.strip():
+                    problems.append(Problem(path, fline, "L005", name, f"znaleziono „{value}”, "
+                                            "oczekiwano tekstu.", f"wpisz {desc}."))
+                values[name] = value
+        for name, (required, _, desc) in LEGAL_FIELDS.items():
+            if required and name not in entry:
+                problems.append(Problem(path, line, "L006", name, f"brak wymaganego pola „{name}”.",
+                                        f"dodaj {desc}."))
+        if entry.get("kind") is not None and entry.get("kind") not in KINDS:
+            problems.append(Problem(path, src.line(key, "kind"), "L007", "kind",
+                                    f"znaleziono „{entry.get('kind')}”.",
+                                    "dozwolone: " + ", ".join(KINDS) + "."))
+        if all(n in values for n, (req, _, _) in LEGAL_FIELDS.items() if req):
+            acts[key] = Act(key=key, line=line, **values)
+    for act in acts.values():
+        for ref_field in ("implements", "based_on"):
+            ref = getattr(act, ref_field)
+            if ref and ref not in src.data:
+                problems.append(Problem(path, src.line(act.key, ref_field), "L008", ref_field,
+                                        f"klucz „{ref}” nie istnieje w rejestrze.",
+                                        "wpisz klucz innego aktu z tego pliku."))
+    raise_if(problems)
+    return acts
+
+
+def find_citations(text: str, first_line: int = 1):
+    """Yield (line, key, locator) for every citation in text."""
+    for n, row in enumerate(text.split("\n"), start=first_line):
+        for m in CITATION.finditer(row):
+            yield n, m[1].strip(), (m[2] or "").strip() or None
+
+
+def check_citations(path: Path, text: str, acts: dict[str, Act], first_line: int = 1) -> list[Problem]:
+    problems = []
+    for line, key, _ in find_citations(text, first_line):
+        if key not in acts:
+            problems.append(Problem(path, line, "L010", "akt", f"nieznany klucz aktu „{key}”.",
+                                    "użyj klucza z materials/legal.yml (" + ", ".join(sorted(acts)) +
+                                    ") albo dodaj akt do rejestru."))
+    return problems
+
+
+def render_citations(markdown: str, acts: dict[str, Act], page_src_uri: str, lang: str = "pl") -> str:
+    """Turn [[akt:key|locator]] into a Markdown link to the act's entry on the legal-bases page."""
+    target = posixpath.relpath(LEGAL_PAGE, posixpath.dirname(page_src_uri) or ".")
+
+    def repl(m: re.Match) -> str:
+        act = acts.get(m[1].strip())
+        if act is None:  # unknown keys are reported by the pre-build check with file and line
+            return m[0]
+        text = act.short + (f", {m[2].strip()}" if m[2] and m[2].strip() else "")
+        return f"[{text}]({target}#{act.anchor}){{ .kit-akt }}"
+
+    return CITATION.sub(repl, markdown)

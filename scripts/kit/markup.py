@@ -1,0 +1,35 @@
+"""Small Markdown/HTML transforms applied to every page: tables, fallback notice, edition fields."""
+from __future__ import annotations
+
+import re
+
+_CAPTION = re.compile(r"<p>(?:Tabela|Table):\s*(.+?)</p>\s*<table>", re.S)
+_TH = re.compile(r"<th(?=[\s>])(?![^>]*\bscope=)")
+
+FALLBACK = {
+    "en": ("This page has not been translated yet",
+           "You are reading the Polish original. The English version of this page is not available yet."),
+}
+
+
+def accessible_tables(html: str) -> str:
+    """'Tabela: …' above a table becomes its <caption>; header cells get scope="col"."""
+    html = _CAPTION.sub(lambda m: f"<table>\n<caption>{m[1].strip()}</caption>", html)
+    return _TH.sub('<th scope="col"', html)
+
+
+def is_fallback(page, lang: str) -> bool:
+    """True when the page shown in this language comes from another language's source."""
+    locale = getattr(page.file, "locale", None)
+    return bool(locale) and locale != lang
+
+
+def fallback_notice(markdown: str, page, lang: str) -> str:
+    if not is_fallback(page, lang) or lang not in FALLBACK:
+        return markdown
+    title, text = FALLBACK[lang]
+    notice = f'!!! info "{title}"\n\n    {text}\n'
+    rows = markdown.lstrip("\n").split("\n")
+    if rows and rows[0].startswith("# "):
+        return rows[0] + "\n\n" + notice + "\n" + "\n".join(rows[1:])
+    return notice + "\n" + markdown

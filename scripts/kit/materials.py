@@ -1,0 +1,69 @@
+"""Load and check everything under materials/ in one call – shared by the build and `kit check`."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import KitError, Problem, raise_if
+from .frontmatter import load_markdown
+from .glossary import Term, load_glossary
+from .legal import Act, check_citations, load_registry
+from .modules import Module, load_all
+from .paths import GENERATED_DIRS, Project
+
+
+@dataclass
+class Materials:
+    acts: dict[str, Act]
+    terms: list[Term]
+    modules: list[Module]
+
+
+def editor_pages(project: Project) -> list[Path]:
+    """Markdown written by editors in docs/ (not the generated folders) and the templates."""
+    pages = [p for p in sorted(project.docs.rglob("*.md"))
+             if p.relative_to(project.docs).parts[0] not in GENERATED_DIRS]
+    return pages + sorted(project.templates.glob("*.md"))
+
+
+def load(project: Project | None = None, only: list[str] | None = None) -> Materials:
+    """Validate the registry, glossary, modules and citations in editors' pages; raise on any problem."""
+    project = project or Project.default()
+    problems: list[Problem] = []
+    acts = load_registry(project.legal_file)
+    terms: list[Term] = []
+    modules: list[Module] = []
+    try:
+        terms = load_glossary(project.glossary_file)
+    except KitError as exc:
+        problems += exc.problems
+    try:
+        modules = load_all(project.modules, acts)
+    except KitError as exc:
+        problems += exc.problems
+    for page in editor_pages(project):
+        src = load_markdown(page)
+        problems += check_citations(page, src.body, acts, src.body_line)
+    raise_if(problems)
+    if only is not None:
+        modules = select(modules, only, project)
+    return Materials(acts, terms, modules)
+
+
+def select(modules: list[Module], only: list[str], project: Project) -> list[Module]:
+    """An edition's module selection; every selected module needs its prerequisites selected too."""
+    known = {m.id: m for m in modules}
+    problems = []
+    for mid in only:
+        if mid not in known:
+            problems.append(Problem(project.root / "materials" / "wydanie.yml", 0, "E020", "modules",
+                                    f"moduł „{mid}” nie istnieje.", "dozwolone: " + ", ".join(known) + "."))
+    chosen = [m for m in modules if m.id in only]
+    for m in chosen:
+        for pre in m.prerequisites:
+            if pre not in only:
+                problems.append(Problem(project.root / "materials" / "wydanie.yml", 0, "E021", "modules",
+                                        f"moduł {m.id} wymaga modułu {pre}, którego nie wybrano.",
+                                        f"dodaj {pre} do listy modules albo usuń {m.id}."))
+    raise_if(problems)
+    return chosen

@@ -1,0 +1,180 @@
+"""Site-wide pages generated from the data: catalogue, legal bases, glossary, freshness, templates."""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import schema
+from .agenda import hours_minutes
+from .dates import human, today
+from .glossary import Term
+from .legal import KINDS, Act, find_citations
+from .modules import Module
+from .paths import GENERATED_DIRS
+
+
+@dataclass(frozen=True)
+class Citation:
+    page: str       # docs-relative src path of the citing page (Polish source)
+    title: str
+    locator: str | None
+
+
+def _front(title: str, source: str) -> str:
+    return f"---\ntitle: \"{title}\"\nkit_source: {source}\n---\n\n# {title}\n\n"
+
+
+def catalogue(modules: list[Module], lang: str) -> str:
+    en = lang == "en"
+    title = "Training modules" if en else "Moduły szkoleniowe"
+    intro = ("Each module has a participant page for self-study and a trainer view with a timed agenda, "
+             "notes and answers." if en else
+             "Każdy moduł ma stronę dla uczestnika i uczestniczki (do samodzielnej nauki) oraz widok dla "
+             "trenera z agendą, godzinami, notatkami i odpowiedziami.")
+    total = sum(m.duration for m in modules)
+    cap = (f"Training modules ({len(modules)} modules, {hours_minutes(total, lang)} in total)" if en else
+           f"Moduły szkoleniowe ({len(modules)} modułów, razem {hours_minutes(total, lang)})")
+    head = ("| No. | Module | Duration | Format | Audience | Prerequisites | Trainer view |" if en else
+            "| Nr | Moduł | Czas | Forma | Adresaci | Wymagane moduły | Widok trenera |")
+    rows = [f"Tabela: {cap}", "", head, "|---|---|---|---|---|---|---|"]
+    for m in modules:
+        t = m.en.title if en and m.en else m.title
+        aud = ", ".join(schema.label(schema.AUDIENCES, a, lang).split(" (")[0] for a in m.audience)
+        pre = ", ".join(p.upper() for p in m.prerequisites) or ("none" if en else "brak")
+        trainer = f"[{'trainer view' if en else 'widok trenera'}: {m.id.upper()}]({m.slug}/trener.md)"
+        rows.append(f"| {m.id.upper()} | [{t}]({m.slug}/index.md) | {hours_minutes(m.duration, lang)} | "
+                    f"{schema.label(schema.FORMATS, m.format, lang)} | {aud} | {pre} | {trainer} |")
+    return _front(title, "materials/modules") + intro + "\n\n" + "\n".join(rows) + "\n"
+
+
+def collect_citations(modules: list[Module], docs_dir: Path) -> dict[str, list[Citation]]:
+    """Every place that cites an act: module front matter and bodies, and editors' pages in docs/."""
+    out: dict[str, list[Citation]] = defaultdict(list)
+    for m in modules:
+        page = f"moduly/{m.slug}/index.md"
+        for key in m.legal:
+            out[key].append(Citation(page, m.title, None))
+        for _, key, loc in find_citations(m.body):
+            if loc:
+                out[key].append(Citation(page, m.title, loc))
+    for path in sorted(docs_dir.rglob("*.md")):
+        src = path.relative_to(docs_dir).as_posix()
+        if src.split("/")[0] in GENERATED_DIRS or path.name.endswith(".en.md"):
+            continue
+        text = path.read_text(encoding="utf-8")
+        title = next((r[2:].strip() for r in text.split("\n") if r.startswith("# ")), src)
+        for _, key, loc in find_citations(text):
+            out[key].append(Citation(src, title, loc))
+    return out
+
+
+def legal_page(acts: dict[str, Act], citations: dict[str, list[Citation]], lang: str) -> str:
+    en = lang == "en"
+    title = "Legal bases" if en else "Podstawy prawne"
+    intro = ("Every legal act the kit relies on, with its citation and the pages that cite it. Pages cite "
+             "acts only through this registry (materials/legal.yml)." if en else
+             "Wszystkie akty prawne, na których opiera się zestaw, z publikatorem i listą stron, które je "
+             "cytują. Strony cytują akty wyłącznie przez ten rejestr (plik materials/legal.yml).")
+    rows = [_front(title, "materials/legal.yml") + intro + "\n"]
+    for act in sorted(acts.values(), key=lambda a: a.short.lower()):
+        name = act.title_en if en else act.title
+        rows.append(f"\n## {act.short} {{#{act.anchor}}}\n")
+        rows.append(f"{name}\n")
+        facts = [("Kind" if en else "Rodzaj", KINDS[act.kind][1 if en else 0])]
+        if act.date:
+            facts.append(("Date" if en else "Data", human(act.date, lang)))
+        if act.published:
+            facts.append(("Original publication" if en else "Publikator pierwotny", act.published))
+        if act.consolidated:
+            facts.append(("Latest consolidated text known" if en else "Najnowszy znany tekst jednolity",
+                          act.consolidated))
+        if act.amended_by:
+            facts.append(("Amended by" if en else "Nowelizacje", ", ".join(act.amended_by)))
+        if act.implements and act.implements in acts:
+            facts.append(("Implements" if en else "Wdraża", f"[{acts[act.implements].short}]"
+                          f"(#{acts[act.implements].anchor})"))
+        if act.based_on and act.based_on in acts:
+            facts.append(("Issued under" if en else "Wydane na podstawie",
+                          f"[{acts[act.based_on].short}](#{acts[act.based_on].anchor})"))
+        if act.link:
+            facts.append(("Text of the act" if en else "Tekst aktu",
+                          f"[{act.short} – {'official text' if en else 'tekst w serwisie urzędowym'}]"
+                          f"({act.link})"))
+        rows += [f"- **{k}:** {v}" for k, v in facts]
+        if act.verify:
+            label = "For expert review" if en else "Do weryfikacji przez eksperta"
+            rows.append(f"\n!!! weryfikacja \"{label}\"\n\n    {act.verify}\n")
+        cites = citations.get(act.key, [])
+        rows.append(f"\n**{'Cited by' if en else 'Cytowany na stronach'}:**\n")
+        if cites:
+            pages: dict[str, list[str]] = defaultdict(list)
+            titles = {}
+            for c in cites:
+                titles[c.page] = c.title
+                if c.locator and c.locator not in pages[c.page]:
+                    pages[c.page].append(c.locator)
+                pages.setdefault(c.page, [])
+            for page, locs in pages.items():
+                target = "../" + page
+                extra = f" ({'; '.join(locs)})" if locs else ""
+                rows.append(f"- [{titles[page]}]({target}){extra}")
+        else:
+            rows.append("- " + ("not cited yet" if en else "jeszcze nie cytowany"))
+    return "\n".join(rows) + "\n"
+
+
+def glossary_page(terms: list[Term], lang: str) -> str:
+    en = lang == "en"
+    title = "Glossary" if en else "Słownik pojęć"
+    intro = ("Terms and abbreviations used in the kit. Abbreviations are explained on every page: "
+             "hover over them or focus them to see the full form." if en else
+             "Pojęcia i skróty używane w zestawie. Skróty są objaśnione na każdej stronie: najedź na nie "
+             "kursorem, aby zobaczyć pełną nazwę.")
+    rows = [_front(title, "materials/glossary.yml") + intro + "\n"]
+    for t in terms:
+        expansion, definition = t.text(lang)
+        head = f"{t.term} – {expansion}" if expansion else t.term
+        rows.append(f"\n## {head} {{#{t.anchor}}}\n\n{definition}\n")
+    return "\n".join(rows)
+
+
+def freshness_page(modules: list[Module], acts: dict[str, Act], lang: str) -> str:
+    en = lang == "en"
+    title = "Freshness report" if en else "Raport aktualności"
+    now = today()
+    intro = (f"State on {human(now, lang)}. A module is overdue when its review date has passed; a module is "
+             "affected when an act it cites changed after the module's last review." if en else
+             f"Stan na {human(now, lang)}. Moduł jest po terminie, gdy minęła data jego przeglądu. Moduł "
+             "wymaga sprawdzenia, gdy akt, który cytuje, zmienił się po ostatnim przeglądzie modułu.")
+    head = ("| Module | Last review | Next review | Status | Acts changed since review |" if en else
+            "| Moduł | Ostatni przegląd | Następny przegląd | Stan | Akty zmienione po przeglądzie |")
+    cap = "Review state of the modules" if en else "Stan przeglądów modułów"
+    rows = [_front(title, "materials/modules") + intro + "\n", f"Tabela: {cap}", "", head, "|---|---|---|---|---|"]
+    overdue = affected = 0
+    for m in modules:
+        changed = [acts[k] for k in m.legal if k in acts and acts[k].changed and acts[k].changed > m.reviewed]
+        state = ("overdue" if en else "po terminie") if m.overdue else ("current" if en else "aktualny")
+        overdue += m.overdue
+        affected += bool(changed)
+        acts_txt = ", ".join(f"[[akt:{a.key}]] ({human(a.changed, lang)})" for a in changed) or \
+            ("none" if en else "brak")
+        t = m.en.title if en and m.en else m.title
+        rows.append(f"| [{m.id.upper()} {t}](../moduly/{m.slug}/index.md) | {human(m.reviewed, lang)} | "
+                    f"{human(m.review_by, lang)} | {state} | {acts_txt} |")
+    summary = (f"\n**Summary:** {overdue} overdue, {affected} affected by changes in law, {len(modules)} modules."
+               if en else f"\n**Podsumowanie:** po terminie: {overdue}, do sprawdzenia po zmianie prawa: "
+               f"{affected}, wszystkich modułów: {len(modules)}.")
+    return "\n".join(rows) + "\n" + summary + "\n"
+
+
+def templates_index(templates: list[tuple[str, str, str]], lang: str) -> str:
+    """templates: (name, title, summary)."""
+    en = lang == "en"
+    title = "Templates" if en else "Szablony dla JST"
+    intro = ("Forms a JST team fills in during the programme. Print them or copy them into your own "
+             "document." if en else "Formularze, które zespół JST wypełnia w trakcie programu. Wydrukuj "
+             "je albo przenieś do własnego dokumentu.")
+    rows = [_front(title, "materials/templates") + intro + "\n"]
+    rows += [f"- [{t}]({name}.md) – {s}" for name, t, s in templates]
+    return "\n".join(rows) + "\n"

@@ -1,0 +1,61 @@
+"""Where things live in a kit project; one place so a move is one edit."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# Folders under docs/ that the build writes from materials/ (git-ignored, never edited by hand).
+GENERATED_DIRS = ("moduly", "szablony", "zasoby")
+
+
+@dataclass(frozen=True)
+class Project:
+    """The folders of one kit project: this repository, a JST edition or a test fixture."""
+
+    root: Path
+    docs: Path
+
+    @property
+    def materials(self) -> Path:
+        return self.root / "materials"
+
+    @property
+    def modules(self) -> Path:
+        return self.materials / "modules"
+
+    @property
+    def templates(self) -> Path:
+        return self.materials / "templates"
+
+    @property
+    def legal_file(self) -> Path:
+        return self.materials / "legal.yml"
+
+    @property
+    def glossary_file(self) -> Path:
+        return self.materials / "glossary.yml"
+
+    @classmethod
+    def default(cls) -> "Project":
+        return cls(ROOT, ROOT / "docs")
+
+    @classmethod
+    def from_config(cls, config) -> "Project":
+        """The project of a MkDocs config; extra.kit.root is relative to the config file."""
+        base = Path(config.config_file_path).resolve().parent
+        root = (base / config.extra.get("kit", {}).get("root", ".")).resolve()
+        return cls(root, Path(config.docs_dir).resolve())
+
+
+def rel(path: Path) -> str:
+    """Short POSIX path for messages: relative to the working folder or the repository."""
+    p = Path(path).resolve()
+    for base in (Path(os.getcwd()).resolve(), ROOT):
+        try:
+            return p.relative_to(base).as_posix()
+        except ValueError:
+            continue
+    return str(p)

@@ -1,0 +1,90 @@
+"""`kit new-module`: create a module folder whose front matter is valid and builds at once."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .dates import today
+from .errors import KitError, Problem
+
+TEMPLATE = """---
+id: {id}
+title: "{title}"
+summary: "Jedno–trzy zdania: czego uczy moduł i komu się przyda."
+audience: [wydzial-edukacji]
+format: warsztat
+duration: 180
+outcomes:
+  - "Uczestnik/uczestniczka potrafi wyjaśnić, …"
+  - "Uczestnik/uczestniczka potrafi wskazać, …"
+  - "Uczestnik/uczestniczka potrafi zaplanować …"
+prerequisites: []
+legal: []
+agenda:
+  - title: "Wprowadzenie i cele modułu"
+    minutes: 20
+    method: prezentacja
+  - title: "Najważniejsze pojęcia"
+    minutes: 60
+    method: mini-wyklad
+  - title: "Przerwa"
+    minutes: 15
+    method: przerwa
+  - title: "Ćwiczenie na przykładzie Gminy Brzozowa Wola"
+    minutes: 70
+    method: cwiczenie
+  - title: "Podsumowanie"
+    minutes: 15
+    method: podsumowanie
+reviewed: {today}
+review_every: 12
+authors: ["Zespół autorski zestawu"]
+status: draft
+---
+
+## Po co ten moduł
+
+Napisz, jaki problem JST rozwiązuje ten moduł.
+
+/// trener | Blok 1: Wprowadzenie i cele modułu (20 min)
+**Cel bloku:** opisz cel. **Przebieg:** opisz przebieg.
+///
+
+## Najważniejsze pojęcia
+
+Wyjaśnij pojęcia prostym językiem.
+
+/// cwiczenie | Ćwiczenie 1: Nazwa ćwiczenia
+**Cel:** … **Czas:** … **Instrukcja:** … **Oczekiwany rezultat:** …
+///
+
+## Sprawdź się
+
+??? pytanie "1. Treść pytania?"
+    **Odpowiedź:** treść odpowiedzi z wyjaśnieniem.
+"""
+
+
+def slugify(text: str) -> str:
+    table = str.maketrans("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ", "acelnoszzACELNOSZZ")
+    return re.sub(r"[^a-z0-9]+", "-", text.translate(table).lower()).strip("-")[:40]
+
+
+def next_id(modules_dir: Path) -> str:
+    nums = [int(m[1]) for p in modules_dir.iterdir() if (m := re.match(r"m(\d{2})-", p.name))]
+    return f"m{max(nums, default=0) + 1:02d}"
+
+
+def new_module(title: str, modules_dir: Path, module_id: str | None = None) -> Path:
+    module_id = module_id or next_id(modules_dir)
+    folder = modules_dir / f"{module_id}-{slugify(title)}"
+    if any(p.name.startswith(module_id + "-") for p in modules_dir.iterdir()):
+        raise KitError([Problem(modules_dir, 0, "S001", "id", f"moduł {module_id} już istnieje.",
+                                "pomiń opcję --id, aby wybrać wolny numer.")])
+    (folder / "karty").mkdir(parents=True)
+    (folder / "modul.md").write_text(TEMPLATE.format(id=module_id, title=title.replace('"', "'"),
+                                                     today=today().isoformat()), "utf-8")
+    (folder / "karty" / "karta-pracy-1.md").write_text(
+        f"---\ntitle: \"Karta pracy 1: {title}\"\n---\n\n# Karta pracy 1: {title}\n\n"
+        "Opisz zadanie dla uczestników i uczestniczek.\n", "utf-8")
+    return folder

@@ -1,0 +1,130 @@
+"""Module views as generated Markdown: the participant page and the trainer page."""
+from __future__ import annotations
+
+from . import schema
+from .agenda import hours_minutes, schedule
+from .dates import human
+from .modules import Module
+from pathlib import Path
+from .trainer_blocks import participant_text
+
+L = {
+    "pl": {
+        "trainer_suffix": "widok dla trenera",
+        "to_trainer": "Widok dla trenera: agenda z godzinami, notatki i odpowiedzi",
+        "to_participant": "Widok dla uczestnika i uczestniczki (samodzielna nauka)",
+        "duration": "Czas trwania", "format": "Forma", "audience": "Adresaci", "status": "Status",
+        "prereq": "Wymagane moduły", "legal": "Podstawy prawne", "reviewed": "Ostatni przegląd",
+        "next": "Następny przegląd", "none": "brak", "outcomes": "Efekty uczenia się",
+        "overdue_title": "Termin przeglądu minął",
+        "overdue": "Termin przeglądu tego modułu minął {date}. Treść może być nieaktualna – "
+                   "sprawdź zmiany prawa w rejestrze podstaw prawnych przed szkoleniem.",
+        "agenda": "Agenda", "agenda_caption": "Agenda modułu „{title}” (początek o {start}, razem {total})",
+        "col_no": "Nr", "col_time": "Godziny", "col_minutes": "Czas", "col_total": "Narastająco",
+        "col_block": "Blok", "col_method": "Metoda",
+        "agenda_note": "Godzinę rozpoczęcia zmienisz w pliku mkdocs.yml (extra.kit.agenda_start).",
+        "handouts": "Karty pracy do druku",
+    },
+    "en": {
+        "trainer_suffix": "trainer view",
+        "to_trainer": "Trainer view: timed agenda, notes and answers",
+        "to_participant": "Participant view (self-study)",
+        "duration": "Duration", "format": "Format", "audience": "Audience", "status": "Status",
+        "prereq": "Prerequisites", "legal": "Legal bases", "reviewed": "Last reviewed",
+        "next": "Next review", "none": "none", "outcomes": "Learning outcomes",
+        "overdue_title": "Review date has passed",
+        "overdue": "This module was due for review on {date}. Its content may be out of date – "
+                   "check the legal bases before you use it in training.",
+        "agenda": "Agenda", "agenda_caption": "Agenda of “{title}” (starting at {start}, {total} in total)",
+        "col_no": "No.", "col_time": "Time", "col_minutes": "Duration", "col_total": "Running total",
+        "col_block": "Block", "col_method": "Method",
+        "agenda_note": "The start time is set in mkdocs.yml (extra.kit.agenda_start).",
+        "handouts": "Printable handouts",
+    },
+}
+
+
+def _texts(m: Module, lang: str):
+    if lang == "en" and m.en:
+        return m.en.title, m.en.summary, m.en.outcomes, m.en.agenda_titles, m.en.body
+    return m.title, m.summary, m.outcomes, [b.title for b in m.agenda], m.body
+
+
+def module_url(m: Module) -> str:
+    return f"moduly/{m.slug}/index.md"
+
+
+def _front(title: str, source: str, view: str) -> str:
+    return f"---\ntitle: \"{title.replace(chr(34), chr(39))}\"\nkit_source: {source}\nkit_view: {view}\n---\n"
+
+
+def header(m: Module, modules: dict[str, Module], lang: str, view: str) -> str:
+    t = L[lang]
+    title, summary, outcomes, _, _ = _texts(m, lang)
+    audience = ", ".join(schema.label(schema.AUDIENCES, a, lang) for a in m.audience)
+    prereq = ", ".join(f"[{p.upper()} {_texts(modules[p], lang)[0]}](../{modules[p].slug}/index.md)"
+                       for p in m.prerequisites if p in modules) or t["none"]
+    legal = ", ".join(f"[[akt:{k}]]" for k in m.legal) or t["none"]
+    switch = f"[{t['to_trainer']}](trener.md)" if view == "uczestnik" else \
+        f"[{t['to_participant']}](index.md)"
+    rows = [
+        f"<p class=\"kit-summary\" markdown=\"span\">{summary}</p>",
+        "",
+        "<div class=\"kit-meta\" markdown>",
+        "",
+        f"{t['duration']}\n:   {hours_minutes(m.duration, lang)}\n",
+        f"{t['format']}\n:   {schema.label(schema.FORMATS, m.format, lang)}\n",
+        f"{t['audience']}\n:   {audience}\n",
+        f"{t['prereq']}\n:   {prereq}\n",
+        f"{t['legal']}\n:   {legal}\n",
+        f"{t['reviewed']}\n:   <time datetime=\"{m.reviewed.isoformat()}\">{human(m.reviewed, lang)}</time>\n",
+        f"{t['next']}\n:   <time datetime=\"{m.review_by.isoformat()}\">{human(m.review_by, lang)}</time>\n",
+        f"{t['status']}\n:   {schema.label(schema.STATUSES, m.status, lang)}\n",
+        "",
+        "</div>",
+        "",
+        f"<p class=\"kit-view-switch\" markdown=\"span\">{switch}</p>",
+        "",
+    ]
+    if m.overdue:
+        rows += [f"!!! warning \"{t['overdue_title']}\"", "",
+                 "    " + t["overdue"].format(date=human(m.review_by, lang)), ""]
+    rows += [f"## {t['outcomes']}", ""]
+    rows += [f"- {o}" for o in outcomes]
+    if m.handouts:
+        rows += ["", f"**{t['handouts']}:** " + ", ".join(
+            f"[{h.title}](karty/{h.name}.md)" for h in m.handouts)]
+    return "\n".join(rows) + "\n\n"
+
+
+def participant_page(m: Module, modules: dict[str, Module], lang: str, root: Path) -> str:
+    title, _, _, _, body = _texts(m, lang)
+    src = (m.en.path if lang == "en" and m.en else m.path).resolve().relative_to(root).as_posix()
+    return (_front(title, src, "uczestnik") + f"\n# {title}\n\n" + header(m, modules, lang, "uczestnik")
+            + participant_text(body).strip() + "\n")
+
+
+def agenda_table(m: Module, lang: str, start: str) -> str:
+    t = L[lang]
+    title, _, _, titles, _ = _texts(m, lang)
+    rows = [f"Tabela: {t['agenda_caption'].format(title=title, start=start, total=hours_minutes(m.duration, lang))}",
+            "",
+            f"| {t['col_no']} | {t['col_time']} | {t['col_minutes']} | {t['col_total']} | "
+            f"{t['col_block']} | {t['col_method']} |",
+            "|---:|---|---:|---:|---|---|"]
+    for slot, block_title in zip(schedule(m.agenda, start), titles):
+        rows.append(f"| {slot.number} | {slot.start}–{slot.end} | {slot.block.minutes} min | "
+                    f"{hours_minutes(slot.elapsed, lang)} | {block_title} | "
+                    f"{schema.label(schema.METHODS, slot.block.method, lang)} |")
+    return "\n".join(rows) + "\n"
+
+
+def trainer_page(m: Module, modules: dict[str, Module], lang: str, start: str, root: Path) -> str:
+    t = L[lang]
+    title, _, _, _, body = _texts(m, lang)
+    src = (m.en.path if lang == "en" and m.en else m.path).resolve().relative_to(root).as_posix()
+    full_title = f"{title} – {t['trainer_suffix']}"
+    return (_front(full_title, src, "trener") + f"\n# {full_title}\n\n" + header(m, modules, lang, "trener")
+            + f"\n## {t['agenda']}\n\n" + agenda_table(m, lang, start) + f"\n{t['agenda_note']}\n\n"
+            + body.strip() + "\n")
+

