@@ -26,8 +26,10 @@ def cmd_check(ns) -> int:
     """Validation and source lint without building the site."""
     from .materials import load
     start = time.perf_counter()
+    project = Project(Path(ns.root).resolve(), Path(ns.root).resolve() / "docs") if ns.root \
+        else Project.default()
     try:
-        m = load(Project.default())
+        m = load(project)
     except KitError as exc:
         print(exc.report(), file=sys.stderr)
         return 1
@@ -35,6 +37,14 @@ def cmd_check(ns) -> int:
     print(f"OK: {len(m.modules)} modułów, {len(m.acts)} aktów w rejestrze, {len(m.terms)} pojęć "
           f"w słowniku ({took:.2f} s).")
     return 0
+
+
+def cmd_test(ns) -> int:
+    """The README's test command: the fast check first (clear messages), then the whole pytest suite."""
+    ns.root = None
+    if cmd_check(ns):
+        return 1
+    return subprocess.call([sys.executable, "-m", "pytest", *ns.pytest_args], cwd=ROOT)
 
 
 def cmd_build(ns) -> int:
@@ -62,7 +72,12 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("check", help="szybka kontrola materiałów (bez budowania strony)")
+    p.add_argument("--root", help="folder projektu (domyślnie to repozytorium)")
     p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("test", help="pełny zestaw testów (kontrola, budowa, WCAG, PDF)")
+    p.add_argument("pytest_args", nargs="*", help="dodatkowe argumenty dla pytest")
+    p.set_defaults(func=cmd_test)
 
     p = sub.add_parser("build", help="zbuduj stronę z --strict")
     p.add_argument("--site-dir", default="site")

@@ -56,11 +56,14 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> Source:
         data = yaml.load(text, Loader=_PlainLoader) if node is not None else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        context = getattr(exc, "context_mark", None)
         line = first_line + (mark.line if mark else 0)
         problem = getattr(exc, "problem", None) or str(exc)
-        raise KitError([Problem(path, line, "Y001", "", f"niepoprawny YAML: {problem}.",
-                                "sprawdź wcięcia (spacje, nie tabulatory), dwukropki i cudzysłowy "
-                                "w tej linii i linii powyżej.")]) from None
+        started = (f" (konstrukcja zaczęta w linii {first_line + context.line})"
+                   if context and mark and context.line != mark.line else "")
+        raise KitError([Problem(path, line, "Y001", "", f"niepoprawny YAML: {problem}{started}.",
+                                "sprawdź wcięcia (spacje, nie tabulatory), dwukropki, nawiasy i cudzysłowy "
+                                "w tej linii i liniach powyżej.")]) from None
     lines: dict[tuple, int] = {}
     if node is not None:
         _index_lines(node, first_line, (), lines)

@@ -1,0 +1,37 @@
+"""Shared fixtures: the real site built once per test session (strict), served on loopback."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).parent))
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+def build_site(site_dir: Path, config: Path = ROOT / "mkdocs.yml", extra_env: dict | None = None):
+    env = dict(os.environ, **(extra_env or {}))
+    start = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config),
+                           "--site-dir", str(site_dir)], cwd=ROOT, capture_output=True, text=True, env=env)
+    took = time.perf_counter() - start
+    assert proc.returncode == 0, f"build failed ({took:.1f} s):\n{proc.stderr[-4000:]}"
+    return took
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The real site, built with --strict into a temporary folder."""
+    out = tmp_path_factory.mktemp("site")
+    took = build_site(out)
+    print(f"\n[site] built in {took:.1f} s")
+    return out
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("index.html") if "assets" not in p.parts)

@@ -1,0 +1,93 @@
+"""Small, valid kit projects written into a temporary folder, for tests that break one thing."""
+from __future__ import annotations
+
+from pathlib import Path
+from textwrap import dedent
+
+LEGAL = dedent("""\
+    prawo-oswiatowe:
+      title: Ustawa z dnia 14 grudnia 2016 r. – Prawo oświatowe
+      short: Prawo oświatowe
+      title_en: Law on School Education
+      kind: ustawa
+      date: 2016-12-14
+      published: Dz.U. 2017 poz. 59
+    rodo:
+      title: Rozporządzenie (UE) 2016/679
+      short: RODO
+      title_en: GDPR
+      kind: rozporzadzenie-ue
+      changed: 2026-06-01
+    """)
+
+GLOSSARY = dedent("""\
+    - term: JST
+      expansion: jednostka samorządu terytorialnego
+      definition: Gmina, powiat lub województwo.
+      en:
+        expansion: local government unit
+        definition: A municipality, district or region.
+    """)
+
+
+def module_text(mid: str = "m01", title: str = "Moduł testowy", prerequisites: str = "[]",
+                legal: str = "[prawo-oswiatowe]", duration: int = 90, reviewed: str = "2026-01-15",
+                body_extra: str = "") -> str:
+    return dedent(f"""\
+        ---
+        id: {mid}
+        title: "{title}"
+        summary: "Krótki opis modułu testowego."
+        audience: [wydzial-edukacji, dyrektor]
+        format: warsztat
+        duration: {duration}
+        outcomes:
+          - "Uczestnik/uczestniczka potrafi wskazać pierwsze."
+          - "Uczestnik/uczestniczka potrafi wskazać drugie."
+          - "Uczestnik/uczestniczka potrafi wskazać trzecie."
+        prerequisites: {prerequisites}
+        legal: {legal}
+        agenda:
+          - title: "Wprowadzenie"
+            minutes: 30
+            method: prezentacja
+          - title: "Ćwiczenie"
+            minutes: 60
+            method: cwiczenie
+        reviewed: {reviewed}
+        review_every: 12
+        authors: ["Zespół testowy"]
+        status: published
+        ---
+
+        ## Treść dla uczestnika
+
+        Tekst widoczny dla wszystkich. Podstawa: [[akt:prawo-oswiatowe|art. 10 ust. 1]].
+
+        /// trener | Blok 1: Wprowadzenie (30 min)
+        TAJNA-NOTATKA-TRENERA {mid}
+        ///
+
+        ## Sprawdź się
+
+        ??? pytanie "1. Pytanie?"
+            **Odpowiedź:** tak.
+        """) + body_extra
+
+
+def write_project(root: Path, modules: dict[str, str] | None = None) -> Path:
+    """A project with the given modules ({folder: modul.md text}); two valid modules by default."""
+    mats = root / "materials"
+    (mats / "modules").mkdir(parents=True, exist_ok=True)
+    (mats / "templates").mkdir(exist_ok=True)
+    (root / "docs").mkdir(exist_ok=True)
+    (mats / "legal.yml").write_text(LEGAL, "utf-8")
+    (mats / "glossary.yml").write_text(GLOSSARY, "utf-8")
+    if modules is None:
+        modules = {"m01-pierwszy": module_text("m01"),
+                   "m02-drugi": module_text("m02", "Drugi moduł", prerequisites="[m01]", legal="[rodo]")}
+    for folder, text in modules.items():
+        (mats / "modules" / folder).mkdir(parents=True, exist_ok=True)
+        if text is not None:
+            (mats / "modules" / folder / "modul.md").write_text(text, "utf-8")
+    return root

@@ -1,0 +1,93 @@
+"""Agenda arithmetic, trainer blocks and the generated module views."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from factory import module_text, write_project
+from kit.agenda import AgendaBlock, hours_minutes, parse_clock, schedule
+from kit.errors import KitError
+from kit.materials import load
+from kit.paths import Project
+from kit.trainer_blocks import participant_text, split_trainer_blocks
+from kit.views import agenda_table, participant_page, trainer_page
+
+
+def test_schedule_start_end_and_running_total():
+    blocks = [AgendaBlock("A", 20, "prezentacja"), AgendaBlock("B", 45, "dyskusja"), AgendaBlock("C", 70, "cwiczenie")]
+    slots = schedule(blocks, "08:30")
+    assert [(s.start, s.end) for s in slots] == [("08:30", "08:50"), ("08:50", "09:35"), ("09:35", "10:45")]
+    assert [s.elapsed for s in slots] == [20, 65, 135]
+
+
+def test_schedule_crosses_midnight_and_bad_clock():
+    assert schedule([AgendaBlock("A", 90, "quiz")], "23:00")[0].end == "00:30"
+    with pytest.raises(ValueError):
+        parse_clock("25:00")
+
+
+@pytest.mark.parametrize("minutes, text", [(45, "45 min"), (60, "1 h"), (135, "2 h 15 min"), (0, "0 min")])
+def test_hours_minutes(minutes, text):
+    assert hours_minutes(minutes) == text
+
+
+def test_trainer_blocks_are_removed_with_nested_slashes():
+    body = "A\n/// trener | X\nsekret\n//// details | y\nz\n////\n///\nB\n/// cwiczenie | C\ntekst\n///\n"
+    assert [b.title for b in split_trainer_blocks(body)] == ["X"]
+    text = participant_text(body)
+    assert "sekret" not in text and "z\n" not in text
+    assert "A" in text and "B" in text and "/// cwiczenie" in text
+
+
+def test_trainer_marker_inside_code_fence_is_not_a_block():
+    body = "```\n/// trener\n```\nreszta\n"
+    assert split_trainer_blocks(body) == []
+
+
+def test_unclosed_trainer_block_names_line(tmp_path):
+    with pytest.raises(KitError) as exc:
+        split_trainer_blocks("a\nb\n/// trener | X\nc\n", tmp_path / "m.md", first_line=10)
+    assert "m.md:12" in str(exc.value)
+
+
+@pytest.fixture()
+def materials(tmp_path):
+    root = write_project(tmp_path)
+    return root, load(Project(root, root / "docs"))
+
+
+def test_participant_page_has_no_trainer_text(materials):
+    root, m = materials
+    by_id = {x.id: x for x in m.modules}
+    page = participant_page(by_id["m01"], by_id, "pl", root)
+    assert "TAJNA-NOTATKA-TRENERA" not in page
+    assert "[Widok dla trenera" in page and "(trener.md)" in page
+    assert "kit_source: materials/modules/m01-pierwszy/modul.md" in page
+
+
+def test_trainer_page_has_notes_agenda_and_link_back(materials):
+    root, m = materials
+    by_id = {x.id: x for x in m.modules}
+    page = trainer_page(by_id["m02"], by_id, "pl", "10:00", root)
+    assert "TAJNA-NOTATKA-TRENERA m02" in page
+    assert "| 1 | 10:00–10:30 | 30 min | 30 min | Wprowadzenie | prezentacja |" in page
+    assert "| 2 | 10:30–11:30 | 60 min | 1 h 30 min | Ćwiczenie | ćwiczenie |" in page
+    assert "(index.md)" in page
+    assert "[M01 Moduł testowy](../m01-pierwszy/index.md)" in page  # prerequisite link
+
+
+def test_overdue_notice_only_when_review_date_passed(tmp_path, monkeypatch):
+    root = write_project(tmp_path, {"m01-pierwszy": module_text("m01", reviewed="2020-01-01")})
+    m = load(Project(root, root / "docs")).modules[0]
+    by_id = {"m01": m}
+    assert m.review_by == date(2021, 1, 1)
+    assert "Termin przeglądu minął" in participant_page(m, by_id, "pl", root)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1577880000")  # 2020-01-01 12:00 UTC
+    assert "Termin przeglądu minął" not in participant_page(m, by_id, "pl", root)
+
+
+def test_agenda_table_caption(materials):
+    _, m = materials
+    table = agenda_table(m.modules[0], "pl", "09:00")
+    assert table.startswith("Tabela: Agenda modułu „Moduł testowy” (początek o 09:00, razem 1 h 30 min)")

@@ -1,0 +1,81 @@
+"""Legal-acts registry, citations, glossary and the generated site pages."""
+from __future__ import annotations
+
+import pytest
+
+from factory import write_project
+from kit.errors import KitError
+from kit.glossary import abbreviation_lines, load_glossary
+from kit.legal import load_registry, render_citations
+from kit.markup import accessible_tables
+from kit.materials import load
+from kit.pages import collect_citations, freshness_page, legal_page
+from kit.paths import Project
+
+
+def test_real_registry_loads_and_links_to_isap():
+    from kit.paths import ROOT
+    acts = load_registry(ROOT / "materials" / "legal.yml")
+    assert acts["prawo-oswiatowe"].link.endswith("id=WDU20250001043")  # consolidated text preferred
+    assert acts["rodo"].link.startswith("https://eur-lex.europa.eu/")
+    assert acts["pcte"].verify  # flagged for expert review, no invented resolution number
+    assert acts["pcte"].published is None
+
+
+def test_registry_errors_name_line_and_field(tmp_path):
+    f = tmp_path / "legal.yml"
+    f.write_text("a:\n  title: T\n  short: S\n  title_en: E\n  kind: traktat\n  date: 2019-02-29\n", "utf-8")
+    with pytest.raises(KitError) as exc:
+        load_registry(f)
+    text = str(exc.value)
+    assert "legal.yml:5: [L007] kind:" in text
+    assert "legal.yml:6: [L004] date:" in text
+
+
+def test_render_citation_relative_link():
+    from kit.legal import Act
+    acts = {"rodo": Act("rodo", "Rozporządzenie", "RODO", "GDPR", "rozporzadzenie-ue")}
+    out = render_citations("Zob. [[akt:rodo|art. 5]] i [[akt:rodo]].", acts, "moduly/m01-x/index.md")
+    assert out == ("Zob. [RODO, art. 5](../../zasoby/podstawy-prawne.md#akt-rodo){ .kit-akt } i "
+                   "[RODO](../../zasoby/podstawy-prawne.md#akt-rodo){ .kit-akt }.")
+
+
+def test_glossary_abbreviations_per_language(tmp_path):
+    root = write_project(tmp_path)
+    terms = load_glossary(root / "materials" / "glossary.yml")
+    assert abbreviation_lines(terms, "pl") == "*[JST]: jednostka samorządu terytorialnego"
+    assert abbreviation_lines(terms, "en") == "*[JST]: local government unit"
+
+
+def test_duplicate_glossary_term(tmp_path):
+    f = tmp_path / "g.yml"
+    f.write_text("- term: JST\n  definition: a\n- term: jst\n  definition: b\n", "utf-8")
+    with pytest.raises(KitError) as exc:
+        load_glossary(f)
+    assert "g.yml:3: [G003]" in str(exc.value)
+
+
+def test_legal_page_lists_citing_modules_and_locators(tmp_path):
+    root = write_project(tmp_path)
+    m = load(Project(root, root / "docs"))
+    page = legal_page(m.acts, collect_citations(m.modules, root / "docs"), "pl")
+    assert "## Prawo oświatowe {#akt-prawo-oswiatowe}" in page
+    assert "[Moduł testowy](../moduly/m01-pierwszy/index.md) (art. 10 ust. 1)" in page
+    assert "[Drugi moduł](../moduly/m02-drugi/index.md)" in page
+
+
+def test_freshness_flags_acts_changed_after_review(tmp_path):
+    root = write_project(tmp_path)
+    m = load(Project(root, root / "docs"))
+    page = freshness_page(m.modules, m.acts, "pl")
+    row_m02 = next(r for r in page.split("\n") if "Drugi moduł" in r)
+    row_m01 = next(r for r in page.split("\n") if "Moduł testowy" in r)
+    assert "[[akt:rodo]]" in row_m02          # rodo changed 2026-06-01, module reviewed 2026-01-15
+    assert row_m01.endswith("| brak |")
+
+
+def test_table_caption_and_scope():
+    html = "<p>Tabela: Lista szkół</p>\n<table>\n<thead>\n<tr>\n<th>Szkoła</th>\n<th style=\"x\">Liczba</th>"
+    out = accessible_tables(html)
+    assert "<table>\n<caption>Lista szkół</caption>" in out
+    assert '<thead>' in out and '<th scope="col">Szkoła' in out and '<th scope="col" style="x">' in out
