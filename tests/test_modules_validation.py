@@ -84,3 +84,9 @@ def test_all_problems_reported_at_once(tmp_path, capsys):
     assert code == 1
     assert all(c in out for c in ("[A010]", "[M008]", "[M004]")), out
     assert "Liczba błędów: 3." in out
+
+
+def test_link_to_missing_handout(tmp_path, capsys):
+    text = module_text(body_extra="\n## Materiały\n\n- [Karta pracy 9](karty/karta-pracy-9.md)\n")
+    code, out = check(broken(tmp_path, text), capsys)
+    assert code == 1 and "modul.md:42: [K001] link:" in out and "karta-pracy-9.md" in out

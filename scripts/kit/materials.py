@@ -38,9 +38,12 @@ def load(project: Project | None = None, only: list[str] | None = None) -> Mater
     except KitError as exc:
         problems += exc.problems
     try:
-        modules = load_all(project.modules, acts)
+        modules = load_all(project.modules, acts, project.docs)
     except KitError as exc:
         problems += exc.problems
+    for term in terms:
+        for text in (term.definition, term.en_definition or ""):
+            problems += check_citations(project.glossary_file, text, acts, term.line)
     for page in editor_pages(project):
         src = load_markdown(page)
         problems += check_citations(page, src.body, acts, src.body_line)

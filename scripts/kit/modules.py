@@ -12,6 +12,7 @@ from .dates import add_months, parse_iso, today
 from .errors import KitError, Problem, raise_if
 from .frontmatter import Source, load_markdown
 from .legal import Act, check_citations
+from .links import check_module_links
 from .trainer_blocks import split_trainer_blocks
 
 MODULE_FILE = "modul.md"
@@ -290,7 +291,7 @@ def _load_handouts(folder: Path, acts: dict[str, Act]) -> tuple[list[Handout], l
     return handouts, problems
 
 
-def load_all(modules_dir: Path, acts: dict[str, Act]) -> list[Module]:
+def load_all(modules_dir: Path, acts: dict[str, Act], docs: Path | None = None) -> list[Module]:
     """Load every module folder and apply the rules that span modules; raise on any problem."""
     modules, problems = [], []
     for folder in sorted(p for p in modules_dir.iterdir() if p.is_dir() and not p.name.startswith(".")):
@@ -305,7 +306,12 @@ def load_all(modules_dir: Path, acts: dict[str, Act]) -> list[Module]:
                                     f"{by_id[m.id].folder.name}.", "nadaj modułowi inny, wolny numer."))
         by_id.setdefault(m.id, m)
     known = {m.id for m in modules}
+    slugs = {m.slug for m in modules}
     for m in modules:
+        if docs is not None:
+            problems += check_module_links(m.path, m.body, m.body_line, m.folder, docs, slugs)
+            if m.en:
+                problems += check_module_links(m.en.path, m.en.body, m.en.body_line, m.folder, docs, slugs)
         for pre in m.prerequisites:
             if pre == m.id:
                 problems.append(Problem(m.path, 2, "M031", "prerequisites", "moduł wymaga samego siebie.",

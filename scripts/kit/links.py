@@ -1,0 +1,37 @@
+"""Relative links in module sources, checked against where the pages will be mounted in docs/."""
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+
+from .errors import Problem
+
+LINK = re.compile(r"\]\(([^)\s#]+\.md)(?:#[^)]*)?\)")
+
+
+def check_module_links(path: Path, body: str, first_line: int, folder: Path, docs: Path,
+                       module_slugs: set[str]) -> list[Problem]:
+    """Links from a module to its handouts, to other modules and to editors' pages in docs/."""
+    problems = []
+    base = f"moduly/{folder.name}"
+    for n, row in enumerate(body.split("\n"), start=first_line):
+        for m in LINK.finditer(row):
+            target = m[1]
+            if "://" in target:
+                continue
+            dest = posixpath.normpath(posixpath.join(base, target))
+            parts = dest.split("/")
+            if parts[0] == "moduly" and len(parts) >= 3 and parts[1] == folder.name and parts[2] == "karty":
+                ok = (folder / "/".join(parts[2:])).exists()
+            elif parts[0] == "moduly" and len(parts) == 3:
+                ok = parts[1] in module_slugs and parts[2] in ("index.md", "trener.md")
+            else:
+                ok = (docs / dest).exists() or dest in ("moduly/index.md", "zasoby/slownik.md",
+                                                         "zasoby/podstawy-prawne.md", "zasoby/aktualnosc.md",
+                                                         "szablony/index.md")
+            if not ok:
+                problems.append(Problem(path, n, "K001", "link", f"odnośnik „{target}” prowadzi do strony, "
+                                        "której nie ma.", "popraw ścieżkę; karty pracy leżą w folderze "
+                                        "karty/ modułu, np. (karty/karta-pracy-1.md)."))
+    return problems
