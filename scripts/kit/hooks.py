@@ -33,10 +33,12 @@ def _expand_nav(nav, modules, templates) -> None:
         for title, children in item.items():
             if not isinstance(children, list):
                 continue
+            extra = []
             if "moduly/index.md" in children:
-                children += [f"moduly/{m.slug}/index.md" for m in modules]
+                extra = [f"moduly/{m.slug}/index.md" for m in modules]
             if "szablony/index.md" in children:
-                children += [f"szablony/{name}.md" for name, _, _ in templates]
+                extra = [f"szablony/{name}.md" for name, _, _ in templates]
+            children += [e for e in extra if e not in children]  # idempotent: i18n may call us again
 
 
 def on_config(config):
@@ -86,3 +88,7 @@ def on_page_context(context, page, config, nav):
     if source and config.repo_url:
         page.edit_url = f"{config.repo_url.rstrip('/')}/edit/main/{source}"
     return context
+
+
+def on_post_page(output, page, config):
+    return markup.drop_unlabelled_toc_toggle(output)

@@ -43,3 +43,14 @@ def fallback_notice(markdown: str, page, lang: str) -> str:
     if rows and rows[0].startswith("# "):
         return rows[0] + "\n\n" + notice + "\n" + "\n".join(rows[1:])
     return notice + "\n" + markdown
+
+
+_TOC_TOGGLE = '<input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">'
+
+
+def drop_unlabelled_toc_toggle(html: str) -> str:
+    """Material renders the table-of-contents toggle even on pages without a table of contents,
+    and then it has no label (WCAG 4.1.2); without a label nothing can toggle it, so drop it."""
+    if 'for="__toc"' in html:
+        return html
+    return html.replace(_TOC_TOGGLE, "")

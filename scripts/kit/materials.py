@@ -47,6 +47,8 @@ def load(project: Project | None = None, only: list[str] | None = None) -> Mater
     for page in editor_pages(project):
         src = load_markdown(page)
         problems += check_citations(page, src.body, acts, src.body_line)
+    from .a11y_lint import lint_project
+    problems += lint_project(project)
     raise_if(problems)
     if only is not None:
         modules = select(modules, only, project)

@@ -88,6 +88,7 @@ def run(site: Path, concurrency: int = 2, report_file: Path | None = None, only:
                 "wait": settings["wait"],
                 "ignore": settings["ignore"],
                 "includeWarnings": True,  # pass/fail is decided here, on errors only
+                "levelCapWhenNeedsReview": settings["levelCapWhenNeedsReview"],
                 "concurrency": concurrency,
                 "useIncognitoBrowserContext": False,  # incognito contexts make concurrency flaky
                 "chromeLaunchConfig": {"executablePath": str(chromium), "args": FLAGS},
@@ -101,15 +102,23 @@ def run(site: Path, concurrency: int = 2, report_file: Path | None = None, only:
               f"{' + '.join(settings['runners'])}, współbieżność {concurrency}, przeglądarka {chromium}",
               file=stream, flush=True)
         env = dict(os.environ, PUPPETEER_SKIP_DOWNLOAD="1", PUPPETEER_EXECUTABLE_PATH=str(chromium))
-        proc = subprocess.run([str(node), str(modules / "pa11y-ci" / "bin" / "pa11y-ci.js"), "--config",
-                               str(cfg_file)], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                              text=True)
-        for line in proc.stdout.splitlines():
-            if line.strip().startswith(">") or "Errors in" in line:
-                print("  " + line.strip(), file=stream, flush=True)
+        proc = subprocess.Popen([str(node), str(modules / "pa11y-ci" / "bin" / "pa11y-ci.js"), "--config",
+                                 str(cfg_file)], cwd=ROOT, env=env, stdout=subprocess.PIPE,
+                                stderr=subprocess.STDOUT, text=True)
+        tail: list[str] = []
+        done = 0
+        for line in proc.stdout:  # progress: one line per page as pa11y-ci finishes it
+            tail = (tail + [line])[-40:]
+            if line.strip().startswith(">"):
+                done += 1
+                url, _, result = line.strip()[1:].partition(" - ")
+                found = result.split('(')[0].strip().replace('errors', 'zgłoszeń').replace('error', 'zgłoszenie')
+                print(f"  [{done}/{len(paths)}] /{url.strip()[len(base):]} – {found}",
+                      file=stream, flush=True)
+        proc.wait()
     if not raw_file.exists():
         raise KitError([Problem(raw_file, 0, "P003", "pa11y-ci", "pa11y-ci nie zapisał raportu:\n" +
-                                proc.stdout[-3000:], "sprawdź komunikat powyżej.")])
+                                "".join(tail), "sprawdź komunikat powyżej.")])
     raw = json.loads(raw_file.read_text("utf-8"))
     rep = Report(pages=len(paths), seconds=time.perf_counter() - start)
     for url, issues in raw.get("results", {}).items():
@@ -117,8 +126,10 @@ def run(site: Path, concurrency: int = 2, report_file: Path | None = None, only:
         rep.per_language[_language(rel)] += 1
         for issue in issues:
             if isinstance(issue, dict) and "code" in issue:
+                review = (issue.get("runnerExtras") or {}).get("needsFurtherReview", False)
                 entry = {"page": rel or "/", "code": issue.get("code"), "runner": issue.get("runner"),
-                         "selector": issue.get("selector"), "message": issue.get("message")}
+                         "selector": issue.get("selector"), "message": issue.get("message"),
+                         "needs_review": review}
                 (rep.errors if issue.get("type") == "error" else rep.warnings).append(entry)
             else:  # pa11y could not test the page at all (timeout, crash): that is an error too
                 rep.errors.append({"page": rel or "/", "code": "pa11y-failure", "runner": "pa11y",
@@ -143,6 +154,8 @@ def summary(rep: Report) -> str:
     langs = ", ".join(f"{k}: {v}" for k, v in sorted(rep.per_language.items()))
     lines.append(f"Sprawdzono {rep.pages} stron ({langs}) w {rep.seconds:.0f} s. "
                  f"Błędy: {len(rep.errors)}, ostrzeżenia: {len(rep.warnings)}.")
+    review = sum(1 for w in rep.warnings if w.get("needs_review"))
+    lines.append(f"  w tym do ręcznego sprawdzenia (axe „needs review”): {review}")
     for code, n in rep.warnings_by_code().most_common(8):
         lines.append(f"  ostrzeżenie {code}: {n}")
     return "\n".join(lines)

@@ -12,3 +12,20 @@ document.addEventListener("submit", function (event) {
   var first = document.querySelector(".md-search-result__link");
   if (first) first.focus();
 });
+
+// Wide tables scroll sideways; a scrollable region must be reachable by keyboard (WCAG 2.1.1)
+// and have a name. Material wraps tables after each page load, so run on its document$ stream.
+function kitScrollableTables() {
+  document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
+    if (wrap.hasAttribute("tabindex")) return;
+    var caption = wrap.querySelector("caption");
+    wrap.setAttribute("tabindex", "0");
+    wrap.setAttribute("role", "region");
+    wrap.setAttribute("aria-label", caption ? caption.textContent : "Tabela");
+  });
+}
+if (window.document$) {
+  window.document$.subscribe(kitScrollableTables);
+} else {
+  document.addEventListener("DOMContentLoaded", kitScrollableTables);
+}
