@@ -60,7 +60,9 @@ def test_wrapper_exits_2_when_browser_missing(monkeypatch, tmp_path, capsys):
 
 def test_sitemap_paths_include_language_alternates(tmp_path):
     site = tmp_path / "s"
-    site.mkdir()
+    for d in ("", "a", "en"):
+        (site / d).mkdir(parents=True, exist_ok=True)
+        (site / d / "index.html").write_text("<html></html>", "utf-8")
     (site / "sitemap.xml").write_text(
         '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
         'xmlns:xhtml="http://www.w3.org/1999/xhtml"><url><loc>http://x.pl/kit/</loc>'

@@ -49,15 +49,24 @@ def sitemap_paths(site: Path) -> list[str]:
     urls = [e.text for e in tree.iterfind(".//s:loc", NS)]
     urls += [e.get("href") for e in tree.iterfind(".//x:link", NS)]
     seen, out = set(), []
-    root_path = urlparse(urls[0]).path if urls else "/"
-    base = root_path if root_path.endswith("/") else "/"
     for url in urls:
-        path = urlparse(url).path
-        rel = path[len(base):] if path.startswith(base) else path.lstrip("/")
+        rel = _site_relative(site, urlparse(url).path)
         if rel not in seen:
             seen.add(rel)
             out.append(rel)
     return out
+
+
+def _site_relative(site: Path, path: str) -> str:
+    """Drop the leading parts of a URL path (site_url's sub-path, e.g. /kit/2025.1/) until the rest
+    is a page in the built site."""
+    parts = [p for p in path.split("/") if p]
+    for i in range(len(parts) + 1):
+        rest = "/".join(parts[i:])
+        target = site / rest
+        if (target / "index.html").exists() or (target.is_file() and rest):
+            return rest + ("/" if rest and not target.is_file() else "")
+    return "/".join(parts) + "/"
 
 
 def _language(rel: str) -> str:

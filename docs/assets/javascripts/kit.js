@@ -29,3 +29,13 @@ if (window.document$) {
 } else {
   document.addEventListener("DOMContentLoaded", kitScrollableTables);
 }
+
+// The skip link moves keyboard focus to the main content, not just the scroll position.
+document.addEventListener("click", function (event) {
+  var skip = event.target.closest && event.target.closest("a.md-skip");
+  if (!skip) return;
+  var target = document.getElementById(decodeURIComponent(skip.getAttribute("href").slice(1)));
+  if (!target) return;
+  target.setAttribute("tabindex", "-1");
+  target.focus();
+});
