@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import logging
-import re
+import os
+import time
+from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -14,7 +16,9 @@ from kit.glossary import abbreviation_lines
 from kit.legal import render_citations
 from kit.materials import load
 from kit.paths import Project
+from kit import pdf_plan
 from kit.sync import apply, list_templates, plan
+from kit.typography import bind_single_letters_html
 
 log = logging.getLogger("mkdocs.plugins.kit")
 _state: dict = {}
@@ -49,8 +53,13 @@ def on_config(config):
     except KitError as exc:
         raise PluginError(exc.report()) from None
     _state.update(edition=edition, materials=materials, project=project)
-    _expand_nav(config.nav, materials.modules, list_templates(project.templates))
+    templates = list_templates(project.templates)
+    _expand_nav(config.nav, materials.modules, templates)
     edition.apply(config)
+    pdf_on = os.environ.get("KIT_PDF", "1") != "0" and config.extra.get("kit", {}).get("pdf", True)
+    _state["pdf_docs"] = pdf_plan.plan_documents(materials.modules, config.nav, templates, project.docs,
+                                                 project.templates) if pdf_on else []
+    _state["pdf_sizes"] = {}
     return config
 
 
@@ -72,11 +81,14 @@ def on_page_markdown(markdown, page, config, files):
         raise PluginError(exc.report()) from None
     markdown = render_citations(markdown, m.acts, page.file.src_uri, lang)
     markdown = markup.fallback_notice(markdown, page, lang)
+    docs = pdf_plan.documents_for(_state["pdf_docs"], page.file.src_uri)
+    markdown += pdf_plan.download_block(docs, page.url, lang)
     return markdown + "\n\n" + abbreviation_lines(m.terms, lang) + "\n"
 
 
 def on_page_content(html, page, config, files):
-    html = markup.printable_checkboxes(markup.accessible_tables(html))
+    html = markup.print_urls(markup.printable_checkboxes(markup.accessible_tables(html)))
+    html = bind_single_letters_html(html)
     if markup.is_fallback(page, _lang(config)):
         html = f'<div lang="{page.file.locale}">\n{html}\n</div>'
     return html
@@ -92,3 +104,29 @@ def on_page_context(context, page, config, nav):
 
 def on_post_page(output, page, config):
     return markup.drop_unlabelled_toc_toggle(output)
+
+
+def on_post_build(config):
+    """Render this language's PDFs (the other language builds after us), then write their size and
+    page count into the pages that link to them."""
+    if not _state.get("pdf_docs"):
+        return
+    from kit.pdf import render_all
+    lang = _lang(config)
+    i18n = config.plugins.get("i18n")
+    default = getattr(i18n, "default_language", "pl")
+    root = Path(config.site_dir) / ("" if lang == default else lang)  # static-i18n nests languages
+    edition = _state["edition"].data
+    logo = _state["project"].docs / (config.theme.get("logo") or "assets/logo.svg")
+    jobs = pdf_plan.jobs_for_language(_state["pdf_docs"], lang, root, config.site_url or "", logo,
+                                      edition["site_name"] if lang == "pl" else edition["site_name_en"])
+    start = time.perf_counter()
+    results = render_all(jobs, workers=int(os.environ.get("KIT_PDF_WORKERS", "2")),
+                         progress=lambda msg: log.info("kit: %s", msg))
+    problems = [f"{r.out.name}: {p}" for r in results for p in r.problems]
+    if problems:
+        raise PluginError("WeasyPrint zgłosił problemy podczas tworzenia PDF (PDF/UA):\n" + "\n".join(problems))
+    for r in results:
+        _state["pdf_sizes"][pdf_plan.result_key(r, lang, root)] = pdf_plan.size_text(r, lang)
+    pdf_plan.fill_sizes(root, _state["pdf_sizes"], skip_dirs=("en",) if lang == "pl" else ())
+    log.info("kit: %d plików PDF (%s) w %.1f s", len(results), lang, time.perf_counter() - start)

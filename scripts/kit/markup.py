@@ -54,3 +54,18 @@ def drop_unlabelled_toc_toggle(html: str) -> str:
     if 'for="__toc"' in html:
         return html
     return html.replace(_TOC_TOGGLE, "")
+
+
+_EXTERNAL_LINK = re.compile(r'(<a\b[^>]*\bhref="(?P<href>(?:https?:|mailto:)[^"]+)"[^>]*>(?P<text>.*?)</a>)', re.S)
+
+
+def print_urls(html: str) -> str:
+    """External links get their address as print-only text after the link (not CSS ::after,
+    which nests links in PDFs and is read twice by some screen readers)."""
+    def add(m: re.Match) -> str:
+        href = m["href"]
+        text = re.sub(r"<[^>]+>", "", m["text"]).strip()
+        if text == href or text == href.removeprefix("mailto:"):
+            return m[0]
+        return f'{m[1]}<span class="kit-print-url"> ({href.removeprefix("mailto:")})</span>'
+    return _EXTERNAL_LINK.sub(add, html)

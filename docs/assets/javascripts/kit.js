@@ -39,3 +39,16 @@ document.addEventListener("click", function (event) {
   target.setAttribute("tabindex", "-1");
   target.focus();
 });
+
+// Printing opens every collapsed block (self-check answers), and closes them again afterwards.
+var kitOpenedForPrint = [];
+window.addEventListener("beforeprint", function () {
+  document.querySelectorAll("details:not([open])").forEach(function (d) {
+    d.setAttribute("open", "");
+    kitOpenedForPrint.push(d);
+  });
+});
+window.addEventListener("afterprint", function () {
+  kitOpenedForPrint.forEach(function (d) { d.removeAttribute("open"); });
+  kitOpenedForPrint = [];
+});

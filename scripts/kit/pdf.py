@@ -1,0 +1,239 @@
+"""Accessible PDFs (PDF/UA-1) from the built pages: module participant and trainer packs, the
+concept, the guidelines and each template, in every language that has a translation.
+
+The build renders the Markdown once; this module takes each page's <article>, prepares it for
+print (answers to an appendix, details opened, external URLs printed, Polish typography) and
+renders it with WeasyPrint. pikepdf then adds what WeasyPrint leaves out (table header /Scope).
+"""
+from __future__ import annotations
+
+import html as htmllib
+import logging
+import re
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+from lxml import html as lhtml
+
+from .typography import bind_single_letters_html
+
+CSS_FILE = Path(__file__).with_name("pdf.css")
+LABELS = {
+    "pl": {"page": "Strona", "of": "z", "appendix": "Załącznik: odpowiedzi do pytań „Sprawdź się”",
+           "see": "Odpowiedź: w załączniku na końcu dokumentu.", "trainer": "NOTATKA DLA TRENERA",
+           "participant": "materiały dla uczestnika i uczestniczki", "trainer_pack": "materiały dla trenera",
+           "handouts": "Karty pracy", "edition": "Wydanie"},
+    "en": {"page": "Page", "of": "of", "appendix": "Appendix: answers to the self-check questions",
+           "see": "Answer: in the appendix at the end of the document.", "trainer": "TRAINER NOTE",
+           "participant": "participant materials", "trainer_pack": "trainer materials",
+           "handouts": "Handouts", "edition": "Edition"},
+}
+
+
+@dataclass
+class PdfJob:
+    """One PDF: which built pages go in, in what order, and how they are prepared."""
+    out: Path
+    title: str
+    lang: str
+    pages: list[Path]
+    kind: str = "document"          # participant | trainer | document
+    appendix_pages: list[Path] = field(default_factory=list)  # handouts after the main text
+    subtitle: str = ""
+    site_url: str = ""
+    site_dir: Path | None = None
+    logo: Path | None = None
+    edition: str = ""
+
+
+@dataclass
+class PdfResult:
+    out: Path
+    pages: int
+    size: int
+    seconds: float
+    problems: list[str]
+
+
+def _article(page: Path) -> lhtml.HtmlElement:
+    doc = lhtml.fromstring(page.read_bytes())
+    found = doc.xpath('//article[contains(@class, "md-content__inner")]')
+    if not found:
+        raise ValueError(f"{page}: no <article> in the built page")
+    return found[0]
+
+
+def _absolutise(article: lhtml.HtmlElement, page: Path, job: PdfJob) -> None:
+    """Links to other pages of the site become absolute site URLs; images point to local files."""
+    rel_page = page.parent.relative_to(job.site_dir).as_posix() + "/" if job.site_dir else ""
+    base = urljoin(job.site_url, rel_page)
+    for a in article.iter("a"):
+        href = a.get("href")
+        if not href:
+            continue
+        if href.startswith("#"):
+            continue
+        a.set("href", urljoin(base, href))  # external URLs are already printed by markup.print_urls
+    for img in article.iter("img"):
+        src = img.get("src")
+        if src and not urlparse(src).scheme:
+            img.set("src", (page.parent / src).resolve().as_uri())
+
+
+def _clean(article: lhtml.HtmlElement) -> None:
+    for el in article.xpath('.//*[contains(@class, "headerlink") or contains(@class, "md-content__button")'
+                            ' or contains(@class, "kit-downloads") or contains(@class, "kit-view-switch")]'):
+        el.drop_tree()
+
+
+def _open_details(article: lhtml.HtmlElement, labels: dict, answers: list | None) -> None:
+    """Details become plain blocks; self-check answers move to `answers` when it is a list."""
+    for det in article.xpath(".//details"):
+        summary = det.find("summary")
+        question = summary.text_content().strip() if summary is not None else ""
+        if answers is not None and "pytanie" in (det.get("class") or ""):
+            body = [lhtml.tostring(ch, encoding="unicode") for ch in det if ch.tag != "summary"]
+            answers.append((question, "".join(body)))
+            block = lhtml.fragment_fromstring(
+                f'<div class="kit-question"><p class="kit-q">{htmllib.escape(question)}</p>'
+                f'<p class="kit-see">{labels["see"]}</p></div>')
+            block.tail = det.tail
+            det.getparent().replace(det, block)
+            continue
+        cls = det.get("class") or ""
+        div = lhtml.Element("div")
+        div.set("class", f"admonition {cls}")
+        if summary is not None:
+            title = lhtml.Element("p")
+            title.set("class", "admonition-title")
+            title.text = question
+            div.append(title)
+            det.remove(summary)
+        for child in list(det):
+            div.append(child)
+        div.text = det.text
+        div.tail = det.tail
+        det.getparent().replace(det, div)
+
+
+def _prefix_ids(article: lhtml.HtmlElement, prefix: str) -> None:
+    """Chapters joined into one document keep unique anchors (PDF destinations)."""
+    for el in article.xpath(".//*[@id]"):
+        el.set("id", prefix + el.get("id"))
+    for a in article.xpath(".//a[starts-with(@href, '#')]"):
+        a.set("href", "#" + prefix + a.get("href")[1:])
+
+
+def _shift_headings(article: lhtml.HtmlElement) -> None:
+    """A handout or a later chapter goes one level down so the document keeps one H1."""
+    for level in range(5, 0, -1):
+        for h in article.iter(f"h{level}"):
+            h.tag = f"h{level + 1}"
+
+
+def document_html(job: PdfJob) -> str:
+    labels = LABELS[job.lang]
+    answers: list | None = [] if job.kind == "participant" else None
+    parts = []
+    for i, page in enumerate(job.pages):
+        art = _article(page)
+        _clean(art)
+        _absolutise(art, page, job)
+        _open_details(art, labels, answers)
+        if i > 0:
+            _shift_headings(art)
+            _prefix_ids(art, f"r{i}-")
+        parts.append(lhtml.tostring(art, encoding="unicode", method="html"))
+    if job.appendix_pages:
+        parts.append(f'<section class="kit-handout"><h2>{labels["handouts"]}</h2></section>')
+        for k, page in enumerate(job.appendix_pages):
+            art = _article(page)
+            _prefix_ids(art, f"z{k}-")
+            _clean(art)
+            _absolutise(art, page, job)
+            _open_details(art, labels, None)
+            _shift_headings(art)
+            parts.append(f'<section class="kit-handout">{lhtml.tostring(art, encoding="unicode", method="html")}'
+                         "</section>")
+    if answers:
+        rows = [f'<section class="kit-appendix"><h2>{labels["appendix"]}</h2>']
+        rows += [f"<h3>{htmllib.escape(q)}</h3>{body}" for q, body in answers]
+        parts.append("".join(rows) + "</section>")
+    body = bind_single_letters_html("\n".join(parts))
+    # Only the first article keeps its H1; inner <article> wrappers become sections.
+    body = re.sub(r"<article\b[^>]*>", "<section>", body).replace("</article>", "</section>")
+    cover = ""
+    if job.logo and job.logo.exists():
+        cover += f'<img src="{job.logo.resolve().as_uri()}" alt="{htmllib.escape(job.edition)} – logo">'
+    if job.subtitle or job.edition:
+        cover += f'<p class="kit-edition">{htmllib.escape(job.edition)}' + \
+            (f" · {htmllib.escape(job.subtitle)}" if job.subtitle else "") + "</p>"
+    title = htmllib.escape(job.title)
+    return (f'<!doctype html><html lang="{job.lang}"><head><meta charset="utf-8"><title>{title}</title>'
+            f'<meta name="author" content="{htmllib.escape(job.edition)}">'
+            f'<meta name="description" content="{htmllib.escape(job.subtitle or job.title)}">'
+            f'</head><body><div class="kit-cover">{cover}</div>{body}</body></html>')
+
+
+def page_css(job: PdfJob) -> str:
+    labels = LABELS[job.lang]
+    quoted = job.title.replace("\\", "\\\\").replace('"', '\\"')
+    return (f'@page {{ @top-left {{ content: "{quoted}"; }} '
+            f'@bottom-right {{ content: "{labels["page"]} " counter(page) " {labels["of"]} " counter(pages); }} }}'
+            f'.admonition.trener > .admonition-title::before {{ content: "{labels["trainer"]}"; display: block; '
+            f'font-size: 7.5pt; letter-spacing: 0.5pt; color: #4b2a6e; }}')
+
+
+class _Collect(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record):
+        self.messages.append(record.getMessage())
+
+
+def render(job: PdfJob) -> PdfResult:
+    from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
+    from weasyprint.urls import URLFetcher
+
+    from .pdf_post import add_table_scope, mark_margin_artifacts, page_count
+
+    start = time.perf_counter()
+    handler = _Collect()
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(handler)
+    try:
+        fonts = FontConfiguration()
+        doc = HTML(string=document_html(job), base_url=str(job.pages[0].parent), 
+                   url_fetcher=URLFetcher(allowed_protocols={"file", "data"}))  # local files only
+        css = [CSS(filename=str(CSS_FILE), font_config=fonts), CSS(string=page_css(job), font_config=fonts)]
+        job.out.parent.mkdir(parents=True, exist_ok=True)
+        doc.write_pdf(job.out, stylesheets=css, font_config=fonts, pdf_variant="pdf/ua-1",
+                      pdf_identifier=False, uncompressed_pdf=False)
+    finally:
+        logger.removeHandler(handler)
+    add_table_scope(job.out)
+    mark_margin_artifacts(job.out)
+    problems = handler.messages
+    return PdfResult(job.out, page_count(job.out), job.out.stat().st_size, time.perf_counter() - start, problems)
+
+
+def render_all(jobs: list[PdfJob], workers: int = 2, progress=print) -> list[PdfResult]:
+    """Render in parallel (one process per core); progress is reported per finished PDF."""
+    results: list[PdfResult] = []
+    if workers <= 1 or len(jobs) <= 1:
+        for i, job in enumerate(jobs, 1):
+            results.append(render(job))
+            progress(f"PDF [{i}/{len(jobs)}] {results[-1].out.name}: {results[-1].pages} s., "
+                     f"{results[-1].seconds:.1f} s")
+        return results
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for i, res in enumerate(pool.map(render, jobs), 1):
+            results.append(res)
+            progress(f"PDF [{i}/{len(jobs)}] {res.out.name}: {res.pages} s., {res.seconds:.1f} s")
+    return results

@@ -1,0 +1,136 @@
+"""PDF post-processing with pikepdf: what WeasyPrint's PDF/UA output leaves out."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pikepdf
+
+
+def _walk(node, seen=None):
+    seen = seen if seen is not None else set()
+    if isinstance(node, pikepdf.Array):
+        for item in node:
+            yield from _walk(item, seen)
+        return
+    if not isinstance(node, pikepdf.Dictionary):
+        return
+    key = node.objgen if node.is_indirect else None
+    if key and key in seen:
+        return
+    if key:
+        seen.add(key)
+    if node.get("/S") is not None:
+        yield node
+    kids = node.get("/K")
+    if kids is not None:
+        yield from _walk(kids, seen)
+
+
+def struct_elements(pdf: pikepdf.Pdf):
+    root = pdf.Root.get("/StructTreeRoot")
+    if root is None:
+        return
+    yield from _walk(root.get("/K"))
+
+
+def add_table_scope(path: Path) -> int:
+    """Give every table header cell /Scope /Column (PDF/UA 7.5); returns how many were set."""
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        n = 0
+        for el in struct_elements(pdf):
+            if el.get("/S") == "/TH":
+                attrs = el.get("/A")
+                if attrs is None or "/Scope" not in (attrs if isinstance(attrs, pikepdf.Dictionary) else {}):
+                    el["/A"] = pikepdf.Dictionary(O=pikepdf.Name("/Table"), Scope=pikepdf.Name("/Column"))
+                    n += 1
+        if n:
+            pdf.save(path)
+        return n
+
+
+def page_count(path: Path) -> int:
+    with pikepdf.open(path) as pdf:
+        return len(pdf.pages)
+
+
+def _reachable_mcids(pdf: pikepdf.Pdf) -> set[tuple]:
+    """(page object id, MCID) of every marked-content sequence linked into the structure tree."""
+    out: set[tuple] = set()
+    seen: set = set()
+
+    def walk(node, page):
+        if isinstance(node, int):
+            if page is not None:
+                out.add((page, int(node)))
+            return
+        if isinstance(node, pikepdf.Array):
+            for item in node:
+                walk(item, page)
+            return
+        if not isinstance(node, pikepdf.Dictionary):
+            return
+        if node.is_indirect:
+            if node.objgen in seen:
+                return
+            seen.add(node.objgen)
+        pg = node.get("/Pg")
+        page = pg.objgen if pg is not None else page
+        if node.get("/Type") == "/MCR":
+            out.add((page, int(node.MCID)))
+            return
+        kids = node.get("/K")
+        if kids is not None:
+            walk(kids, page)
+
+    root = pdf.Root.get("/StructTreeRoot")
+    if root is not None:
+        walk(root.get("/K"), None)
+    return out
+
+
+_MARKED = re.compile(rb"/(\w+)\s*<<\s*/MCID (\d+)\s*>>\s*BDC")
+
+
+def mark_margin_artifacts(path: Path) -> int:
+    """WeasyPrint tags the running header and footer (margin boxes) as /Span content that no
+    structure element holds; PDF/UA wants them as pagination artifacts. Returns how many."""
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        reachable = _reachable_mcids(pdf)
+        nums = pdf.Root.StructTreeRoot.get("/ParentTree", pikepdf.Dictionary()).get("/Nums", pikepdf.Array())
+        parents = {int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)}
+        changed = 0
+        for page in pdf.pages:
+            contents = page.obj.Contents
+            streams = list(contents) if isinstance(contents, pikepdf.Array) else [contents]
+            orphan_ids: list[int] = []
+            for stream in streams:
+                data = stream.read_bytes()
+
+                def repl(m):
+                    mcid = int(m[2])
+                    if (page.obj.objgen, mcid) in reachable:
+                        return m[0]
+                    orphan_ids.append(mcid)
+                    return b"/Artifact <</Type /Pagination>> BDC"
+
+                new = _MARKED.sub(repl, data)
+                if new != data:
+                    stream.write(new)
+            key = page.obj.get("/StructParents")
+            if orphan_ids and key is not None and int(key) in parents:
+                arr = parents[int(key)]
+                for mcid in orphan_ids:
+                    if mcid < len(arr):
+                        arr[mcid] = pikepdf.Object.parse(b"null")
+            changed += len(orphan_ids)
+        if changed:
+            pdf.save(path)
+        return changed
+
+
+def artifact_count(pdf: pikepdf.Pdf, page_index: int) -> int:
+    page = pdf.pages[page_index]
+    contents = page.obj.Contents
+    streams = list(contents) if isinstance(contents, pikepdf.Array) else [contents]
+    return sum(s.read_bytes().count(b"/Artifact") for s in streams)

@@ -1,0 +1,152 @@
+"""Every built PDF, opened with pikepdf and pdftotext, checked against the PDF/UA-1 checkpoints."""
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pikepdf
+import pytest
+
+from kit.materials import load
+from kit.pdf import PdfJob, render
+from kit.pdf_post import artifact_count, struct_elements
+from kit.trainer_blocks import split_trainer_blocks
+
+pytestmark = pytest.mark.slow
+POLISH = set("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ")
+
+
+def all_pdfs(site: Path) -> list[Path]:
+    return sorted(site.glob("pdf/*.pdf")) + sorted(site.glob("en/pdf/*.pdf"))
+
+
+def text_of(pdf: Path) -> str:
+    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+
+
+@pytest.fixture(scope="module")
+def materials():
+    return load()
+
+
+def test_every_module_has_both_pdfs_in_each_translated_language(site, materials):
+    for m in materials.modules:
+        for view in ("uczestnik", "trener"):
+            assert (site / "pdf" / f"{m.slug}-{view}.pdf").exists()
+            assert (site / "en" / "pdf" / f"{m.slug}-{view}.pdf").exists() == bool(m.en)
+    for name in ("koncepcja-programu", "wskazowki-doradztwo", "szablon-arkusz-diagnozy"):
+        assert (site / "pdf" / f"{name}.pdf").exists()
+
+
+def test_pages_link_pdfs_with_size_and_page_count(site, materials):
+    html = (site / "moduly" / materials.modules[0].slug / "index.html").read_text("utf-8")
+    assert re.search(r'href="../../pdf/[^"]+-uczestnik.pdf">.*?\(PDF, \d+ stron[ay]?, \d+ kB\)', html)
+    assert re.search(r"\(PDF, \d+ pages, \d+ kB\)",
+                     (site / "en" / "koncepcja" / "index.html").read_text("utf-8"))
+
+
+@pytest.fixture(scope="module", params=["pl", "en"])
+def pdfs(request, site):
+    lang = request.param
+    files = sorted((site / ("en/pdf" if lang == "en" else "pdf")).glob("*.pdf"))
+    assert len(files) >= 20
+    return lang, files
+
+
+def test_pdf_ua_document_level(pdfs):
+    lang, files = pdfs
+    for f in files:
+        with pikepdf.open(f) as pdf:
+            root = pdf.Root
+            assert root.MarkInfo.Marked is True, f
+            assert "/StructTreeRoot" in root, f
+            assert str(root.Lang) == lang, f
+            assert root.ViewerPreferences.DisplayDocTitle is True, f
+            assert str(pdf.docinfo.Title).strip(), f
+            with pdf.open_metadata() as meta:
+                assert meta.get("pdfuaid:part") == "1", f
+                assert meta.get("dc:title"), f
+            with pdf.open_outline() as outline:
+                assert len(outline.root) >= 1, f
+
+
+def test_fonts_embedded_and_cover_polish(pdfs):
+    lang, files = pdfs
+    for f in files:
+        with pikepdf.open(f) as pdf:
+            for page in pdf.pages:
+                for _, font in (page.Resources.get("/Font") or {}).items():
+                    desc = font.get("/FontDescriptor")
+                    if desc is None and font.get("/DescendantFonts"):
+                        desc = font.DescendantFonts[0].get("/FontDescriptor")
+                    assert desc is not None and any(k in desc for k in ("/FontFile", "/FontFile2", "/FontFile3")), \
+                        f"{f.name}: font {font.get('/BaseFont')} not embedded"
+        if lang == "pl":
+            assert POLISH & set(text_of(f)), f"{f.name}: no Polish letters in extracted text"
+
+
+def test_structure_alt_text_table_scope_and_links(pdfs):
+    _, files = pdfs
+    for f in files:
+        with pikepdf.open(f) as pdf:
+            elements = list(struct_elements(pdf))
+            kinds = {str(e.S) for e in elements}
+            assert {"/H1", "/P"} <= kinds, f
+            for fig in (e for e in elements if e.S == "/Figure"):
+                assert str(fig.get("/Alt", "")).strip(), f"{f.name}: figure without alt text"
+            for th in (e for e in elements if e.S == "/TH"):
+                assert th.A.Scope in ("/Column", "/Row", "/Both"), f"{f.name}: TH without scope"
+            for page in pdf.pages:
+                for annot in page.get("/Annots") or []:
+                    if annot.Subtype == "/Link":
+                        assert str(annot.get("/Contents", "")).strip(), f"{f.name}: link without description"
+
+
+def test_running_header_and_footer_are_artifacts(pdfs):
+    _, files = pdfs
+    for f in files:
+        with pikepdf.open(f) as pdf:
+            for i in range(len(pdf.pages)):
+                assert artifact_count(pdf, i) >= 2, f"{f.name} page {i + 1}: header/footer not artifacts"
+        text = text_of(f)
+        assert re.search(r"(Strona|Page) 1 (z|of) \d+", text), f
+
+
+def test_no_single_letter_word_at_line_end(pdfs):
+    lang, files = pdfs
+    if lang != "pl":
+        pytest.skip("Polish typography rule")
+    for f in files:
+        lines = [ln.rstrip() for ln in text_of(f).splitlines()]
+        for line, nxt in zip(lines, lines[1:]):
+            # a sentence that goes on in the next line (lower-case start), not the end of a table cell
+            if nxt[:1].islower():
+                assert not re.search(r"(^|\s)[aiouwzAIOUWZ]$", line), f"{f.name}: line ends with {line[-20:]!r}"
+
+
+def test_participant_pdf_has_no_trainer_text(site, materials):
+    for m in materials.modules:
+        participant = text_of(site / "pdf" / f"{m.slug}-uczestnik.pdf")
+        trainer = text_of(site / "pdf" / f"{m.slug}-trener.pdf")
+        norm = lambda s: re.sub(r"\s+", " ", s)  # noqa: E731
+        rows = m.body.split("\n")
+        for block in split_trainer_blocks(m.body):
+            lines = [re.sub(r"[*_`]|\[\[akt:[^\]]*\]\]", "", r).strip() for r in rows[block.start + 1:block.end]]
+            probe = next((ln for ln in lines if len(ln) > 50 and "[" not in ln and "|" not in ln), None)
+            if probe:
+                words = norm(probe)[:40]
+                assert words not in norm(participant), f"{m.slug}: trainer text in participant PDF: {words!r}"
+                assert words in norm(trainer), f"{m.slug}: trainer text missing from trainer PDF: {words!r}"
+        assert "Załącznik: odpowiedzi" in participant  # self-check answers moved to an appendix
+
+
+def test_renderer_fetches_local_files_only_and_reports_problems(tmp_path):
+    page = tmp_path / "strona" / "index.html"
+    page.parent.mkdir()
+    page.write_text('<html><body><article class="md-content__inner md-typeset"><h1>Test</h1>'
+                    '<img src="https://example.org/obraz.png" alt="Obraz z sieci"></article></body></html>', "utf-8")
+    result = render(PdfJob(out=tmp_path / "t.pdf", title="Test", lang="pl", pages=[page], site_dir=tmp_path))
+    assert result.pages == 1
+    assert any("example.org" in p for p in result.problems), result.problems
