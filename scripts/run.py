@@ -27,7 +27,7 @@ SYSTEM_PACKAGES = {
              "libpango-1.0-0", "libpangoft2-1.0-0", "poppler-utils", "git"],
     "build": ["fonts-dejavu-core", "fonts-noto-core", "libpango-1.0-0", "libpangoft2-1.0-0"],
 }
-NEEDS_NODE = {"test", "pa11y", "build", "search-test"}
+NEEDS_NODE = {"test", "check", "pa11y", "build", "serve"}  # markdownlint, lunr-languages, pa11y-ci
 
 
 def say(msg: str) -> None:

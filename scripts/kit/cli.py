@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import subprocess
 import sys
 import time
@@ -33,10 +34,44 @@ def cmd_check(ns) -> int:
     except KitError as exc:
         print(exc.report(), file=sys.stderr)
         return 1
+    lint_code = markdown_lint(project)
+    if lint_code:
+        return lint_code
+    readability_warnings(project, m.modules)
     took = time.perf_counter() - start
     print(f"OK: {len(m.modules)} modułów, {len(m.acts)} aktów w rejestrze, {len(m.terms)} pojęć "
-          f"w słowniku ({took:.2f} s).")
+          f"w słowniku; Markdown bez uwag ({took:.1f} s).")
     return 0
+
+
+def markdown_lint(project: Project) -> int:
+    """markdownlint-cli2 from package-lock.json with the committed .markdownlint-cli2.jsonc."""
+    from .node import node_bin
+    tool = ROOT / "node_modules" / "markdownlint-cli2" / "markdownlint-cli2-bin.mjs"
+    if not tool.exists():
+        print("Błąd: brak markdownlint-cli2 w node_modules. Uruchom „python3 scripts/run.py check”, "
+              "które je zainstaluje z package-lock.json.", file=sys.stderr)
+        return 2
+    config = ROOT / ".markdownlint-cli2.jsonc"
+    proc = subprocess.run([str(node_bin()), str(tool), "--config", str(config)], cwd=project.root,
+                          capture_output=True, text=True)
+    if proc.returncode != 0:
+        print(proc.stdout + proc.stderr, file=sys.stderr)
+        print("Markdown: popraw wskazane linie (reguły MDxxx opisuje CONTRIBUTING.md).", file=sys.stderr)
+        return 1
+    return 0
+
+
+def readability_warnings(project: Project, modules) -> None:
+    from .readability import rows
+    from .paths import ROOT as _root
+    import yaml
+    config = yaml.safe_load(re.sub(r"!!python/\S+", "", (_root / "mkdocs.yml").read_text("utf-8")))
+    thresholds = (config.get("extra") or {}).get("kit", {}).get("readability")
+    for r in rows(project, modules, thresholds):
+        if r.over:
+            print(f"Uwaga: {r.source}: [R001] FOG-PL {r.score.fog:.1f} powyżej progu {r.threshold} "
+                  f"dla rodzaju „{r.kind}”. Jak poprawić: skróć zdania i zastąp długie słowa krótszymi.")
 
 
 def cmd_test(ns) -> int:

@@ -16,7 +16,7 @@ from kit.glossary import abbreviation_lines
 from kit.legal import render_citations
 from kit.materials import load
 from kit.paths import Project
-from kit import pdf_plan
+from kit import pdf_plan, search
 from kit.sync import apply, list_templates, plan
 from kit.typography import bind_single_letters_html
 
@@ -59,15 +59,21 @@ def on_config(config):
     pdf_on = os.environ.get("KIT_PDF", "1") != "0" and config.extra.get("kit", {}).get("pdf", True)
     _state["pdf_docs"] = pdf_plan.plan_documents(materials.modules, config.nav, templates, project.docs,
                                                  project.templates) if pdf_on else []
-    _state["pdf_sizes"] = {}
+    # MkDocs calls on_config again for each language that static-i18n builds inside the first
+    # build; keep the per-site state then, reset it only for a new site build (e.g. serve reload).
+    if not getattr(config.plugins.get("i18n"), "building", False):
+        _state["pdf_sizes"] = {}
+        _state["languages"] = []
     return config
 
 
 def on_pre_build(config):
+    _state.setdefault("languages", []).append(_lang(config))  # static-i18n nests builds: keep a stack
     m = _state["materials"]
     start = config.extra.get("kit", {}).get("agenda_start", "09:00")
     project = _state["project"]
-    changed = apply(plan(project, m.modules, m.acts, m.terms, start), project.docs)
+    thresholds = config.extra.get("kit", {}).get("readability")
+    changed = apply(plan(project, m.modules, m.acts, m.terms, start, thresholds), project.docs)
     if changed:
         log.info("kit: zaktualizowano %d wygenerowanych plików w docs/", len(changed))
 
@@ -106,16 +112,28 @@ def on_post_page(output, page, config):
     return markup.drop_unlabelled_toc_toggle(output)
 
 
+@event_priority(-150)  # after static-i18n, which builds the other languages and merges the index
 def on_post_build(config):
-    """Render this language's PDFs (the other language builds after us), then write their size and
-    page count into the pages that link to them."""
-    if not _state.get("pdf_docs"):
-        return
-    from kit.pdf import render_all
-    lang = _lang(config)
+    """Render this build's PDFs; once the last build ends (the default language's, which wraps the
+    others), write PDF sizes into the pages and switch the search index to Polish search."""
+    lang = _state["languages"].pop()
     i18n = config.plugins.get("i18n")
     default = getattr(i18n, "default_language", "pl")
-    root = Path(config.site_dir) / ("" if lang == default else lang)  # static-i18n nests languages
+    site = Path(config.site_dir)
+    if _state.get("pdf_docs"):
+        _render_pdfs(config, lang, site / ("" if lang == default else lang))  # static-i18n nests languages
+    if _state["languages"]:
+        return  # a nested language build; the outer build finishes the site
+    if _state["pdf_sizes"]:
+        pdf_plan.fill_sizes(site, _state["pdf_sizes"])
+    _language_sitemaps(site, i18n)
+    if not search.install(site, _state["project"].root):
+        log.warning("kit: brak lunr-languages w node_modules – wyszukiwanie bez polskiego stemmera "
+                    "(uruchom „python3 scripts/run.py serve” lub „npm ci”)")
+
+
+def _render_pdfs(config, lang: str, root: Path) -> None:
+    from kit.pdf import render_all
     edition = _state["edition"].data
     logo = _state["project"].docs / (config.theme.get("logo") or "assets/logo.svg")
     jobs = pdf_plan.jobs_for_language(_state["pdf_docs"], lang, root, config.site_url or "", logo,
@@ -128,5 +146,13 @@ def on_post_build(config):
         raise PluginError("WeasyPrint zgłosił problemy podczas tworzenia PDF (PDF/UA):\n" + "\n".join(problems))
     for r in results:
         _state["pdf_sizes"][pdf_plan.result_key(r, lang, root)] = pdf_plan.size_text(r, lang)
-    pdf_plan.fill_sizes(root, _state["pdf_sizes"], skip_dirs=("en",) if lang == "pl" else ())
     log.info("kit: %d plików PDF (%s) w %.1f s", len(results), lang, time.perf_counter() - start)
+
+
+def _language_sitemaps(site: Path, i18n) -> None:
+    """Material's language switch looks for sitemap.xml under each language's root; static-i18n
+    writes one for the whole site, so each language root gets a copy (no 404 in the console)."""
+    sitemap = site / "sitemap.xml"
+    for lang in getattr(i18n, "build_languages", []) or []:
+        if lang != getattr(i18n, "default_language", lang) and sitemap.exists():
+            (site / lang / "sitemap.xml").write_bytes(sitemap.read_bytes())

@@ -178,3 +178,30 @@ def templates_index(templates: list[tuple[str, str, str]], lang: str) -> str:
     rows = [_front(title, "materials/templates") + intro + "\n"]
     rows += [f"- [{t}]({name}.md) – {s}" for name, t, s in templates]
     return "\n".join(rows) + "\n"
+
+
+def readability_page(rows, lang: str) -> str:
+    """The FOG-PL table for editors (Polish pages only, so one language)."""
+    from statistics import median
+    title = "Czytelność tekstów (FOG-PL)"
+    scored = [r.score.fog for r in rows if r.score.fog is not None]
+    intro = ("Wskaźnik FOG-PL mierzy trudność tekstu: 0,4 × (słowa ÷ zdania + 100 × trudne słowa ÷ słowa). "
+             "Trudne słowo ma co najmniej cztery sylaby. Wynik 7–9 odpowiada szkole podstawowej, około 12 – "
+             "maturze, 18 i więcej – tekstom naukowym. W zestawie celujemy w 9–12. Próg dla rodzaju strony "
+             "ustawia się w pliku mkdocs.yml (extra.kit.readability); strona powyżej progu dostaje ostrzeżenie "
+             "w poleceniu „kit check”. Teksty krótsze niż 100 słów nie mają wyniku.")
+    rows_md = ["Tabela: Czytelność stron zestawu (FOG-PL)", "",
+               "| Strona | Rodzaj | Słowa | Zdania | Trudne słowa | FOG-PL | Próg | Ocena |",
+               "|---|---|---:|---:|---:|---:|---:|---|"]
+    for r in sorted(rows, key=lambda r: -(r.score.fog or 0)):
+        fog = f"{r.score.fog:.1f}".replace(".", ",") if r.score.fog is not None else "–"
+        state = "powyżej progu" if r.over else ("za krótki tekst" if r.score.fog is None else "w normie")
+        rows_md.append(f"| [{r.title}](../{r.link}) | {r.kind} | {r.score.words} | {r.score.sentences} | "
+                       f"{r.score.hard_words} | {fog} | {str(r.threshold).replace('.', ',')} | {state} |")
+    summary = ""
+    if scored:
+        pl = lambda x: f"{x:.1f}".replace(".", ",")  # noqa: E731  Polish decimal comma
+        summary = (f"**Podsumowanie:** {len(scored)} stron z wynikiem; FOG-PL najniższy {pl(min(scored))}, "
+                   f"mediana {pl(median(scored))}, najwyższy {pl(max(scored))}; powyżej progu: "
+                   f"{sum(r.over for r in rows)}.")
+    return _front(title, "scripts/kit/readability.py") + intro + "\n\n" + summary + "\n\n" + "\n".join(rows_md) + "\n"

@@ -13,7 +13,9 @@ from .frontmatter import load_markdown
 from .glossary import Term
 from .legal import Act
 from .modules import HANDOUTS_DIR, Module
-from .pages import catalogue, collect_citations, freshness_page, glossary_page, legal_page, templates_index
+from .pages import (catalogue, collect_citations, freshness_page, glossary_page, legal_page, readability_page,
+                    templates_index)
+from .readability import rows as readability_rows
 from .paths import GENERATED_DIRS, Project
 from .views import participant_page, trainer_page
 
@@ -48,7 +50,7 @@ def list_templates(templates_dir: Path) -> list[tuple[str, str, str]]:
 
 
 def plan(project: Project, modules: list[Module], acts: dict[str, Act], terms: list[Term],
-         agenda_start: str) -> Plan:
+         agenda_start: str, readability_thresholds: dict | None = None) -> Plan:
     p = Plan()
     templates_dir = project.templates
     by_id = {m.id: m for m in modules}
@@ -72,6 +74,7 @@ def plan(project: Project, modules: list[Module], acts: dict[str, Act], terms: l
         p.texts[f"zasoby/slownik{suffix}"] = glossary_page(terms, lang)
         p.texts[f"zasoby/aktualnosc{suffix}"] = freshness_page(modules, acts, lang)
         p.texts[f"szablony/index{suffix}"] = templates_index(templates, lang)
+    p.texts["zasoby/czytelnosc.md"] = readability_page(readability_rows(project, modules, readability_thresholds), "pl")
     for path in sorted(templates_dir.glob("*.md")):
         if not path.name.startswith("README"):
             p.texts[f"szablony/{path.name}"] = _with_source(path.read_text("utf-8"), _source(path, project))
