@@ -15,7 +15,9 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
 def build_site(site_dir: Path, config: Path = ROOT / "mkdocs.yml", extra_env: dict | None = None):
+    from kit.editions import source_date_epoch
     env = dict(os.environ, **(extra_env or {}))
+    env.setdefault("SOURCE_DATE_EPOCH", source_date_epoch())  # both builds of a test run agree
     start = time.perf_counter()
     proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config),
                            "--site-dir", str(site_dir)], cwd=ROOT, capture_output=True, text=True, env=env)

@@ -18,9 +18,12 @@ from .paths import ROOT, Project, rel
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
-def _mkdocs(args: list[str], config: str = "mkdocs.yml") -> int:
+def _mkdocs(args: list[str], config: str = "mkdocs.yml", **env) -> int:
+    from .editions import source_date_epoch
     cmd = [sys.executable, "-m", "mkdocs", *args, "-f", config]
-    return subprocess.call(cmd, cwd=ROOT)
+    environment = dict(os.environ, **env)
+    environment.setdefault("SOURCE_DATE_EPOCH", source_date_epoch())  # reproducible output
+    return subprocess.call(cmd, cwd=ROOT, env=environment)
 
 
 def cmd_check(ns) -> int:
@@ -88,7 +91,33 @@ def cmd_build(ns) -> int:
 
 
 def cmd_serve(ns) -> int:
-    return _mkdocs(["serve", "--dev-addr", f"127.0.0.1:{ns.port}"], ns.config)
+    # PDFs take ~40 s per build; the preview skips them unless asked (--pdf).
+    return _mkdocs(["serve", "--dev-addr", f"127.0.0.1:{ns.port}"], ns.config, KIT_PDF="1" if ns.pdf else "0")
+
+
+def cmd_publish(ns) -> int:
+    """Build an edition (with PDFs and the offline ZIP) and deploy it with mike."""
+    from .editions import publish
+    try:
+        publish(ns.version, title=ns.title, target=ns.target, branch=ns.branch, push=ns.push,
+                offline=not ns.no_offline, pdf=not ns.no_pdf)
+    except KitError as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
+    where = ns.target or "to repozytorium"
+    print(f"Opublikowano wydanie {ns.version} w gałęzi {ns.branch} ({where}); alias „latest” wskazuje to wydanie.")
+    return 0
+
+
+def cmd_offline(ns) -> int:
+    from .editions import build_offline
+    try:
+        out = build_offline(Path(ns.out).resolve(), pdf=not ns.no_pdf)
+    except KitError as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
+    print(f"Wersja offline: {out} ({out.stat().st_size / 1_048_576:.1f} MB)")
+    return 0
 
 
 def cmd_pa11y(ns) -> int:
@@ -137,8 +166,24 @@ def main(argv: list[str] | None = None) -> int:
 
     p = sub.add_parser("serve", help="podgląd na http://127.0.0.1:PORT/")
     p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--pdf", action="store_true", help="twórz też pliki PDF (wolniej)")
     p.add_argument("--config", default="mkdocs.yml")
     p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("publish", help="opublikuj wydanie (mike: gałąź gh-pages, alias latest)")
+    p.add_argument("version", help="numer wydania, np. 2026.1")
+    p.add_argument("--title", help="nazwa wydania w przełączniku wersji")
+    p.add_argument("--target", help="repozytorium docelowe (adres lub ścieżka); domyślnie to repozytorium")
+    p.add_argument("--branch", default="gh-pages")
+    p.add_argument("--push", action="store_true", help="wyślij gałąź do repozytorium docelowego")
+    p.add_argument("--no-offline", action="store_true", help="bez pliku ZIP w wersji offline")
+    p.add_argument("--no-pdf", action="store_true", help="bez plików PDF (tylko do prób)")
+    p.set_defaults(func=cmd_publish)
+
+    p = sub.add_parser("offline", help="zbuduj wersję offline (ZIP)")
+    p.add_argument("--out", default="build/zestaw-offline.zip")
+    p.add_argument("--no-pdf", action="store_true")
+    p.set_defaults(func=cmd_offline)
 
     p = sub.add_parser("pa11y", help="WCAG 2.1 AA (pa11y-ci: axe + htmlcs) na każdej stronie")
     p.add_argument("--site-dir", default="site")

@@ -87,6 +87,8 @@ def on_page_markdown(markdown, page, config, files):
         raise PluginError(exc.report()) from None
     markdown = render_citations(markdown, m.acts, page.file.src_uri, lang)
     markdown = markup.fallback_notice(markdown, page, lang)
+    if page.file.src_uri in ("index.md", "index.en.md"):
+        markdown += _offline_link(lang)
     docs = pdf_plan.documents_for(_state["pdf_docs"], page.file.src_uri)
     markdown += pdf_plan.download_block(docs, page.url, lang)
     return markdown + "\n\n" + abbreviation_lines(m.terms, lang) + "\n"
@@ -127,6 +129,8 @@ def on_post_build(config):
     if _state["pdf_sizes"]:
         pdf_plan.fill_sizes(site, _state["pdf_sizes"])
     _language_sitemaps(site, i18n)
+    if config.extra.get("kit", {}).get("offline"):
+        _offline_polyfill(site, _state["project"].root)
     if not search.install(site, _state["project"].root):
         log.warning("kit: brak lunr-languages w node_modules – wyszukiwanie bez polskiego stemmera "
                     "(uruchom „python3 scripts/run.py serve” lub „npm ci”)")
@@ -156,3 +160,28 @@ def _language_sitemaps(site: Path, i18n) -> None:
     for lang in getattr(i18n, "build_languages", []) or []:
         if lang != getattr(i18n, "default_language", lang) and sitemap.exists():
             (site / lang / "sitemap.xml").write_bytes(sitemap.read_bytes())
+
+
+def _offline_polyfill(site: Path, root: Path) -> None:
+    """The offline bundle runs search in an iframe instead of a worker (file:// forbids workers);
+    the shim comes from package-lock.json, not from unpkg.com."""
+    shim = root / "node_modules" / "iframe-worker" / "shim" / "index.js"
+    if not shim.exists():
+        raise PluginError("Brak node_modules/iframe-worker – uruchom „npm ci” (python3 scripts/run.py build).")
+    target = site / "assets" / "javascripts" / "iframe-worker-shim.js"
+    target.write_bytes(shim.read_bytes())
+
+
+def _offline_link(lang: str) -> str:
+    """The home page offers the edition's offline ZIP when the publish step has built one."""
+    from kit.editions import OFFLINE_ZIP
+    zip_file = _state["project"].docs / OFFLINE_ZIP
+    if not zip_file.exists():
+        return ""
+    mb = f"{zip_file.stat().st_size / 1_048_576:.1f}"
+    if lang == "en":
+        return (f"\n\n## Offline copy\n\nThe whole site with all PDFs, to read without internet: "
+                f"[download the offline copy (ZIP, {mb} MB)]({OFFLINE_ZIP}). Unpack it and open index.html.\n")
+    return (f"\n\n## Wersja offline\n\nCały serwis ze wszystkimi plikami PDF, do czytania bez internetu: "
+            f"[pobierz wersję offline (ZIP, {mb.replace('.', ',')} MB)]({OFFLINE_ZIP}). "
+            "Rozpakuj plik i otwórz index.html.\n")

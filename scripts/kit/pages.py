@@ -205,3 +205,26 @@ def readability_page(rows, lang: str) -> str:
                    f"mediana {pl(median(scored))}, najwyższy {pl(max(scored))}; powyżej progu: "
                    f"{sum(r.over for r in rows)}.")
     return _front(title, "scripts/kit/readability.py") + intro + "\n\n" + summary + "\n\n" + "\n".join(rows_md) + "\n"
+
+
+def changelog_page(changelog_md: str, sections, modules, lang: str) -> str:
+    """CHANGELOG.md (written by editors) followed by the modules changed per edition (from git)."""
+    by_slug = {m.slug: m for m in modules}
+    body = changelog_md.strip()
+    title = "Historia zmian"
+    if body.startswith("# "):
+        body = body.split("\n", 1)[1] if "\n" in body else ""
+    rows = [f"---\ntitle: \"{title}\"\nkit_source: CHANGELOG.md\n---\n\n# {title}\n", body.strip(), "",
+            "## Moduły zmienione w wydaniach", "",
+            "Ta część powstaje automatycznie z historii repozytorium (tagi wydań „wydanie-RRRR.N”).", ""]
+    if not sections:
+        rows.append("Historia repozytorium nie jest dostępna w tej kopii zestawu.")
+    for heading, folders in sections:
+        rows += [f"### {heading}", ""]
+        if folders:
+            rows += [f"- [{by_slug[f].id.upper()} {by_slug[f].title}](../moduly/{f}/index.md)" if f in by_slug
+                     else f"- {f} (moduł usunięty lub spoza tego wydania)" for f in folders]
+        else:
+            rows.append("Bez zmian w modułach.")
+        rows.append("")
+    return "\n".join(rows) + "\n"

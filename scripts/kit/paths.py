@@ -5,7 +5,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+# KIT_ROOT lets tests and tools run the commands on a copy of the project.
+ROOT = Path(os.environ.get("KIT_ROOT") or Path(__file__).resolve().parents[2]).resolve()
 
 # Folders under docs/ that the build writes from materials/ (git-ignored, never edited by hand).
 GENERATED_DIRS = ("moduly", "szablony", "zasoby")

@@ -31,7 +31,11 @@ def install(site: Path, root: Path = ROOT) -> bool:
     (site / TARGET).write_text(source.read_text("utf-8") + "\n" + WORKER_JS.read_text("utf-8"), "utf-8")
     index = json.loads(index_file.read_text("utf-8"))
     index["config"]["lang"] = ["pl"]
-    index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")
+    data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+    index_file.write_text(data, "utf-8")
+    inline = index_file.with_suffix(".js")  # the offline bundle reads the index from a script
+    if inline.exists():
+        inline.write_text(f"var __index = {data}", "utf-8")
     return True
 
 

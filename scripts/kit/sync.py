@@ -13,8 +13,8 @@ from .frontmatter import load_markdown
 from .glossary import Term
 from .legal import Act
 from .modules import HANDOUTS_DIR, Module
-from .pages import (catalogue, collect_citations, freshness_page, glossary_page, legal_page, readability_page,
-                    templates_index)
+from .pages import (catalogue, changelog_page, collect_citations, freshness_page, glossary_page, legal_page,
+                    readability_page, templates_index)
 from .readability import rows as readability_rows
 from .paths import GENERATED_DIRS, Project
 from .views import participant_page, trainer_page
@@ -74,6 +74,11 @@ def plan(project: Project, modules: list[Module], acts: dict[str, Act], terms: l
         p.texts[f"zasoby/slownik{suffix}"] = glossary_page(terms, lang)
         p.texts[f"zasoby/aktualnosc{suffix}"] = freshness_page(modules, acts, lang)
         p.texts[f"szablony/index{suffix}"] = templates_index(templates, lang)
+    changelog = project.root / "CHANGELOG.md"
+    if changelog.exists():
+        from .editions import changelog_sections
+        p.texts["zasoby/historia-zmian.md"] = changelog_page(changelog.read_text("utf-8"),
+                                                             changelog_sections(project.root), modules, "pl")
     p.texts["zasoby/czytelnosc.md"] = readability_page(readability_rows(project, modules, readability_thresholds), "pl")
     for path in sorted(templates_dir.glob("*.md")):
         if not path.name.startswith("README"):

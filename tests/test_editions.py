@@ -1,0 +1,133 @@
+"""Editions: mike publishing into a git repository, the JST overlay, the offline bundle, the
+changelog from git tags and reproducible builds."""
+from __future__ import annotations
+
+import filecmp
+import json
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, build_site
+from kit.browser import find_chromium
+from kit.editions import changelog_sections, source_date_epoch
+
+pytestmark = pytest.mark.slow
+
+
+def git(cwd, *args) -> str:
+    return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True).stdout.strip()
+
+
+@pytest.fixture(scope="module")
+def project_copy(tmp_path_factory) -> Path:
+    """The project's tracked files in a fresh git repository (the tests commit and tag there)."""
+    copy = tmp_path_factory.mktemp("kopia") / "zestaw"
+    files = git(ROOT, "ls-files", "--cached", "--others", "--exclude-standard").splitlines()
+    for rel in files:
+        src = ROOT / rel
+        if src.is_file():
+            (copy / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, copy / rel)
+    (copy / "node_modules").symlink_to(ROOT / "node_modules")
+    git(copy, "init", "-q", "-b", "main")
+    git(copy, "-c", "user.name=Test", "-c", "user.email=test@example.org", "add", "-A")
+    git(copy, "-c", "user.name=Test", "-c", "user.email=test@example.org", "commit", "-q", "-m", "kopia")
+    return copy
+
+
+def kit(copy: Path, *args) -> subprocess.CompletedProcess:
+    env = dict(os.environ, KIT_ROOT=str(copy), GIT_AUTHOR_NAME="Test", GIT_AUTHOR_EMAIL="test@example.org",
+               GIT_COMMITTER_NAME="Test", GIT_COMMITTER_EMAIL="test@example.org")
+    return subprocess.run([sys.executable, "-m", "kit.cli", *args], cwd=copy, env=env, capture_output=True,
+                          text=True)
+
+
+def test_publish_two_editions_keeps_the_older_one(project_copy, tmp_path):
+    target = tmp_path / "cel.git"
+    git(tmp_path, "init", "-q", "--bare", str(target))
+    first = kit(project_copy, "publish", "2026.1", "--target", str(target), "--push", "--no-offline", "--no-pdf")
+    assert first.returncode == 0, first.stderr[-3000:]
+    tree_before = git(target, "rev-parse", "gh-pages:2026.1")
+    second = kit(project_copy, "publish", "2026.2", "--target", str(target), "--push", "--no-offline", "--no-pdf")
+    assert second.returncode == 0, second.stderr[-3000:]
+    listing = git(target, "ls-tree", "--name-only", "gh-pages")
+    assert {"2026.1", "2026.2", "latest", "versions.json", "index.html"} <= set(listing.split())
+    versions = json.loads(git(target, "show", "gh-pages:versions.json"))
+    by_version = {v["version"]: v for v in versions}
+    assert set(by_version) == {"2026.1", "2026.2"}
+    assert by_version["2026.2"]["aliases"] == ["latest"] and by_version["2026.1"]["aliases"] == []
+    assert git(target, "rev-parse", "gh-pages:2026.1") == tree_before  # byte-for-byte unchanged
+    assert "latest" in git(target, "show", "gh-pages:index.html")   # default points at latest
+    # both languages and the version selector's data are in the edition
+    names = git(target, "ls-tree", "-r", "--name-only", "gh-pages", "2026.2/").splitlines()
+    assert "2026.2/index.html" in names and "2026.2/en/index.html" in names
+    assert '"provider": "mike"' in git(target, "show", "gh-pages:2026.2/index.html").replace("'", '"')
+
+
+def test_changelog_lists_modules_changed_since_edition_tag(project_copy):
+    git(project_copy, "tag", "wydanie-2026.1")
+    module = project_copy / "materials" / "modules" / "m05-bezpieczenstwo" / "modul.md"
+    module.write_text(module.read_text("utf-8") + "\nDodatkowe zdanie.\n", "utf-8")
+    git(project_copy, "-c", "user.name=Test", "-c", "user.email=t@example.org", "commit", "-qam", "zmiana m05")
+    sections = dict(changelog_sections(project_copy))
+    assert sections["Zmiany od ostatniego wydania"] == ["m05-bezpieczenstwo"]
+    assert "m05-bezpieczenstwo" in sections["Wydanie 2026.1"] and "m01-organ-prowadzacy" in sections["Wydanie 2026.1"]
+
+
+def test_jst_overlay_edition(tmp_path):
+    out = tmp_path / "gmina"
+    config = ROOT / "materials" / "wydania" / "brzozowa-wola" / "mkdocs.yml"
+    build_site(out, config, {"KIT_PDF": "0"})
+    try:
+        home = (out / "index.html").read_text("utf-8")
+        assert "<title>Cyfrowa edukacja w Gminie Brzozowa Wola" in home
+        assert "--md-primary-fg-color: #1e5a3a" in home
+        statement = (out / "deklaracja-dostepnosci" / "index.html").read_text("utf-8")
+        assert "Ewa Sadowska" in statement and "dostepnosc@brzozowa-wola.example" in statement
+        assert "Gmina Brzozowa Wola (przykład fikcyjnej JST)" in statement
+        built = sorted(p.name for p in (out / "moduly").iterdir() if p.is_dir())
+        assert built == ["m01-organ-prowadzacy", "m02-diagnoza", "m03-harmonogram", "m05-bezpieczenstwo"]
+        catalogue = (out / "moduly" / "index.html").read_text("utf-8")
+        assert "m04-infrastruktura" not in catalogue and "Moduły szkoleniowe (4 modułów" in catalogue
+    finally:
+        build_site(tmp_path / "upstream", ROOT / "mkdocs.yml", {"KIT_PDF": "0"})  # restore docs/ for upstream
+
+
+@pytest.mark.browser
+def test_offline_bundle_works_from_file_url(tmp_path):
+    out_zip = tmp_path / "zestaw-offline.zip"
+    proc = subprocess.run([sys.executable, "-m", "kit.cli", "offline", "--out", str(out_zip), "--no-pdf"], cwd=ROOT,
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    with zipfile.ZipFile(out_zip) as zf:
+        zf.extractall(tmp_path / "rozpakowany")
+    site = tmp_path / "rozpakowany" / "zestaw-offline"
+    assert (site / "index.html").exists() and (site / "search" / "search_index.js").exists()
+    node = ROOT / ".venv" / "bin" / "node"
+    run = subprocess.run([str(node if node.exists() else "node"), str(ROOT / "tests" / "browser" / "offline.js"),
+                          str(site), str(find_chromium()), "cyfryzacji"], capture_output=True, text=True, cwd=ROOT,
+                         timeout=180)
+    assert run.returncode == 0, run.stderr[-2000:]
+    result = json.loads(run.stdout)
+    assert result["module"]["h1"].replace("\xa0", " ").startswith("Organ prowadzący w cyfrowej edukacji")
+    assert result["module"]["url"].startswith("file://") and result["module"]["url"].endswith("index.html")
+    assert result["results"], result["meta"]
+    assert result["errors"] == [] and result["external"] == []
+
+
+def test_two_builds_of_one_commit_are_identical(site, tmp_path):
+    again = tmp_path / "again"
+    build_site(again)
+    a, b = set(p.relative_to(site) for p in site.rglob("*") if p.is_file()), \
+        set(p.relative_to(again) for p in again.rglob("*") if p.is_file())
+    assert a == b
+    different = [str(p) for p in sorted(a) if not filecmp.cmp(site / p, again / p, shallow=False)]
+    print(f"\n{len(a)} files compared, {len(different)} differ")
+    assert different == []
+    assert os.environ.get("SOURCE_DATE_EPOCH") or source_date_epoch()
