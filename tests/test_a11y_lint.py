@@ -59,3 +59,11 @@ def test_lint_runs_in_check_with_module_line(tmp_path, capsys):
     code = main(["check", "--root", str(root)])
     out = capsys.readouterr().err
     assert code == 1 and "m01-pierwszy/modul.md:40: [W004]" in out
+
+
+def test_markdown_lint_fails_check_with_rule_code(tmp_path, capsys):
+    root = write_project(tmp_path)
+    (root / "docs" / "strona.md").write_text("# Strona\n\n#Bez spacji po krzyżyku\n", "utf-8")
+    code = main(["check", "--root", str(root)])
+    out = capsys.readouterr().err
+    assert code == 1 and "docs/strona.md:3" in out and "MD018" in out

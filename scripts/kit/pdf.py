@@ -172,10 +172,22 @@ def document_html(job: PdfJob) -> str:
         cover += f'<p class="kit-edition">{htmllib.escape(job.edition)}' + \
             (f" · {htmllib.escape(job.subtitle)}" if job.subtitle else "") + "</p>"
     title = htmllib.escape(job.title)
+    stamp = _build_time()
     return (f'<!doctype html><html lang="{job.lang}"><head><meta charset="utf-8"><title>{title}</title>'
+            f'<meta name="dcterms.created" content="{stamp}"><meta name="dcterms.modified" content="{stamp}">'
             f'<meta name="author" content="{htmllib.escape(job.edition)}">'
             f'<meta name="description" content="{htmllib.escape(job.subtitle or job.title)}">'
             f'</head><body><div class="kit-cover">{cover}</div>{body}</body></html>')
+
+
+def _build_time() -> str:
+    """The PDF's dates come from SOURCE_DATE_EPOCH (the commit time), so rebuilds are identical."""
+    import os
+    from datetime import datetime, timezone
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = datetime.fromtimestamp(int(epoch), tz=timezone.utc) if epoch and epoch.isdigit() else \
+        datetime.now(timezone.utc)
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def page_css(job: PdfJob) -> str:
