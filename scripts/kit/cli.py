@@ -136,6 +136,24 @@ def cmd_pa11y(ns) -> int:
     return 1 if rep.errors else 0
 
 
+def cmd_stats(ns) -> int:
+    """Words, trainer notes, exercises, handouts, self-check questions and FOG-PL per module and page."""
+    from .materials import load
+    from .stats import module_rows, page_rows
+    project = Project.default()
+    m = load(project)
+    print("moduł | czas | słowa (uczestnik) | notatki trenera | ćwiczenia | karty | pytania | FOG-PL | słowa EN")
+    for r in module_rows(m.modules):
+        print(f"{r['id']} | {r['duration']} min | {r['participant_words']} | {r['trainer_notes']} | "
+              f"{r['exercises']} | {r['handouts']} | {r['self_check']} | {r['fog']} | {r['en_words']}")
+    print("\nstrona | słowa | FOG-PL")
+    for r in page_rows(project):
+        print(f"{r['page']} | {r['words']} | {r['fog'] if r['fog'] is not None else '–'}")
+    print(f"\npojęcia w słowniku: {len(m.terms)}, akty w rejestrze: {len(m.acts)} "
+          f"(do weryfikacji: {sum(1 for a in m.acts.values() if a.verify)})")
+    return 0
+
+
 def cmd_new_module(ns) -> int:
     from .scaffold import new_module
     try:
@@ -192,6 +210,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--concurrency", type=int, default=2)
     p.add_argument("--report", default="build/pa11y-report.json")
     p.set_defaults(func=cmd_pa11y)
+
+    p = sub.add_parser("stats", help="raport treści: słowa, notatki, ćwiczenia, FOG-PL")
+    p.set_defaults(func=cmd_stats)
 
     p = sub.add_parser("new-module", help="utwórz folder nowego modułu")
     p.add_argument("title", help="tytuł modułu")

@@ -45,7 +45,7 @@ def add_table_scope(path: Path) -> int:
                     el["/A"] = pikepdf.Dictionary(O=pikepdf.Name("/Table"), Scope=pikepdf.Name("/Column"))
                     n += 1
         if n:
-            pdf.save(path)
+            pdf.save(path, deterministic_id=True)  # no random /ID: rebuilds are identical
         return n
 
 
@@ -125,7 +125,7 @@ def mark_margin_artifacts(path: Path) -> int:
                         arr[mcid] = pikepdf.Object.parse(b"null")
             changed += len(orphan_ids)
         if changed:
-            pdf.save(path)
+            pdf.save(path, deterministic_id=True)  # no random /ID: rebuilds are identical
         return changed
 
 
