@@ -82,7 +82,7 @@ def ensure_system(command: str) -> None:
 def ensure_venv() -> None:
     lock = ROOT / "requirements.lock"
     stamp = VENV / ".kit-lock"
-    want = digest(lock, ROOT / "pyproject.toml")
+    want = digest(lock, Path(__file__))
     if stamp.exists() and stamp.read_text() == want and (BIN / "kit").exists():
         return
     if not (BIN / "python").exists():
@@ -91,8 +91,19 @@ def ensure_venv() -> None:
     say("instaluję zależności Pythona z requirements.lock (z sumami kontrolnymi)")
     pip = [str(BIN / "python"), "-m", "pip", "--disable-pip-version-check", "-q"]
     run(pip + ["install", "--require-hashes", "--no-deps", "-r", str(lock)])
-    run(pip + ["install", "--no-deps", "--no-build-isolation", "-e", str(ROOT)])
+    link_package()
     stamp.write_text(want)
+
+
+def link_package() -> None:
+    """Make scripts/kit importable in .venv and add the `kit` command, without building a wheel
+    (a fresh venv has no `wheel` package, and an editable install would need one)."""
+    site = subprocess.run([str(BIN / "python"), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                          check=True, capture_output=True, text=True).stdout.strip()
+    Path(site, "jst_cyfryzacja_kit.pth").write_text(str(ROOT / "scripts") + "\n")
+    script = BIN / "kit"
+    script.write_text(f"#!{BIN / 'python'}\nimport sys\nfrom kit.cli import main\nsys.exit(main())\n")
+    script.chmod(0o755)
 
 
 def ensure_node_tools() -> None:

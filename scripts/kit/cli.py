@@ -9,6 +9,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -136,6 +137,25 @@ def cmd_pa11y(ns) -> int:
     return 1 if rep.errors else 0
 
 
+def cmd_bench(ns) -> int:
+    """Benchmark: a bare Material build of the same Markdown against the kit's build (no PDFs, PDFs)."""
+    from .editions import derived_config
+    runs = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        def timed(name, args, config="mkdocs.yml", **env):
+            start = time.perf_counter()
+            code = _mkdocs(args + ["--site-dir", f"{tmp}/{name}"], config, **env)
+            runs[name] = (time.perf_counter() - start, code)
+        timed("kit (bez PDF)", ["build", "--strict", "--quiet"], KIT_PDF="0")  # also writes generated pages
+        with derived_config("bare", {"hooks": []}) as cfg:  # same docs/, Material and static-i18n only
+            timed("Material bez generatora", ["build", "--quiet"], str(cfg))
+        if not ns.no_pdf:
+            timed("kit z PDF", ["build", "--strict", "--quiet"], KIT_PDF="1")
+    for name, (seconds, code) in runs.items():
+        print(f"{name:28} {seconds:6.1f} s" + ("" if code == 0 else f"  (kod wyjścia {code})"))
+    return 0
+
+
 def cmd_stats(ns) -> int:
     """Words, trainer notes, exercises, handouts, self-check questions and FOG-PL per module and page."""
     from .materials import load
@@ -210,6 +230,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--concurrency", type=int, default=2)
     p.add_argument("--report", default="build/pa11y-report.json")
     p.set_defaults(func=cmd_pa11y)
+
+    p = sub.add_parser("bench", help="pomiar czasu budowy względem czystego Material")
+    p.add_argument("--no-pdf", action="store_true")
+    p.set_defaults(func=cmd_bench)
 
     p = sub.add_parser("stats", help="raport treści: słowa, notatki, ćwiczenia, FOG-PL")
     p.set_defaults(func=cmd_stats)
