@@ -91,3 +91,13 @@ def test_agenda_table_caption(materials):
     _, m = materials
     table = agenda_table(m.modules[0], "pl", "09:00")
     assert table.startswith("Tabela: Agenda modułu „Moduł testowy” (początek o 09:00, razem 1 h 30 min)")
+
+
+def test_scaffolded_module_passes_check_at_once(tmp_path, capsys):
+    from kit.cli import main
+    from kit.scaffold import new_module
+    root = write_project(tmp_path)
+    folder = new_module("Sztuczna inteligencja w szkole", root / "materials" / "modules")
+    assert folder.name == "m03-sztuczna-inteligencja-w-szkole"
+    assert main(["check", "--root", str(root)]) == 0, capsys.readouterr().err
+    assert "3 modułów" in capsys.readouterr().out

@@ -46,24 +46,24 @@ def _expand_nav(nav, modules, templates) -> None:
 
 
 def on_config(config):
-    try:
-        project = Project.from_config(config)
-        edition = load_edition(config)
-        materials = load(project, only=edition.modules)
-    except KitError as exc:
-        raise PluginError(exc.report()) from None
-    _state.update(edition=edition, materials=materials, project=project)
-    templates = list_templates(project.templates)
+    # MkDocs calls on_config again for each language that static-i18n builds inside the first
+    # build: the materials were checked moments ago, so reuse them and keep the per-site state.
+    nested = getattr(config.plugins.get("i18n"), "building", False) and "materials" in _state
+    if not nested:
+        try:
+            project = Project.from_config(config)
+            edition = load_edition(config)
+            materials = load(project, only=edition.modules)
+        except KitError as exc:
+            raise PluginError(exc.report()) from None
+        _state.update(edition=edition, materials=materials, project=project,
+                      templates=list_templates(project.templates), pdf_sizes={}, languages=[])
+    project, materials, templates = _state["project"], _state["materials"], _state["templates"]
     _expand_nav(config.nav, materials.modules, templates)
-    edition.apply(config)
+    _state["edition"].apply(config)
     pdf_on = os.environ.get("KIT_PDF", "1") != "0" and config.extra.get("kit", {}).get("pdf", True)
     _state["pdf_docs"] = pdf_plan.plan_documents(materials.modules, config.nav, templates, project.docs,
                                                  project.templates) if pdf_on else []
-    # MkDocs calls on_config again for each language that static-i18n builds inside the first
-    # build; keep the per-site state then, reset it only for a new site build (e.g. serve reload).
-    if not getattr(config.plugins.get("i18n"), "building", False):
-        _state["pdf_sizes"] = {}
-        _state["languages"] = []
     return config
 
 
