@@ -30,6 +30,7 @@ A11Y_FIELDS = {
     "prepared": "data sporządzenia deklaracji RRRR-MM-DD",
     "last_check": "data ostatniego badania dostępności RRRR-MM-DD",
     "method": "sposób oceny (samoocena, audyt)",
+    "method_en": "sposób oceny po angielsku",
     "contact_person": "osoba kontaktowa",
     "email": "adres e-mail do spraw dostępności",
     "phone": "numer telefonu (może być pusty)",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -118,9 +119,10 @@ def run(site: Path, concurrency: int = 2, report_file: Path | None = None, only:
         done = 0
         for line in proc.stdout:  # progress: one line per page as pa11y-ci finishes it
             tail = (tail + [line])[-40:]
-            if line.strip().startswith(">"):
+            page_line = re.match(r"^\s*>\s+(https?://\S+) - (.*)$", line)  # one per page; issue lines differ
+            if page_line:
                 done += 1
-                url, _, result = line.strip()[1:].partition(" - ")
+                url, result = page_line[1], page_line[2]
                 found = result.split('(')[0].strip().replace('errors', 'zgłoszeń').replace('error', 'zgłoszenie')
                 print(f"  [{done}/{len(paths)}] /{url.strip()[len(base):]} – {found}",
                       file=stream, flush=True)
