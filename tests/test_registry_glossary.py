@@ -79,3 +79,13 @@ def test_table_caption_and_scope():
     out = accessible_tables(html)
     assert "<table>\n<caption>Lista szkół</caption>" in out
     assert '<thead>' in out and '<th scope="col">Szkoła' in out and '<th scope="col" style="x">' in out
+
+
+def test_built_page_with_and_without_directory_urls(tmp_path):
+    from kit.pdf_plan import built_page
+    (tmp_path / "moduly" / "m01").mkdir(parents=True)
+    (tmp_path / "moduly" / "m01" / "index.html").write_text("x")
+    (tmp_path / "koncepcja").mkdir()
+    (tmp_path / "koncepcja" / "metody.html").write_text("x")
+    assert built_page(tmp_path, "moduly/m01/") == tmp_path / "moduly" / "m01" / "index.html"
+    assert built_page(tmp_path, "koncepcja/metody/") == tmp_path / "koncepcja" / "metody.html"

@@ -69,6 +69,7 @@ def _article(page: Path) -> lhtml.HtmlElement:
 def _absolutise(article: lhtml.HtmlElement, page: Path, job: PdfJob) -> None:
     """Links to other pages of the site become absolute site URLs; images point to local files."""
     rel_page = page.parent.relative_to(job.site_dir).as_posix() + "/" if job.site_dir else ""
+    rel_page = "" if rel_page == "./" else rel_page
     base = urljoin(job.site_url, rel_page)
     for a in article.iter("a"):
         href = a.get("href")

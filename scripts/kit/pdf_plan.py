@@ -108,6 +108,13 @@ def _label(d: PdfDoc, lang: str) -> str:
     return title
 
 
+def built_page(root: Path, folder: str) -> Path:
+    """The built HTML of a page folder: folder/index.html, or folder.html without directory URLs
+    (the offline bundle)."""
+    nested = root / folder / "index.html"
+    return nested if nested.exists() or not folder else root / (folder.rstrip("/") + ".html")
+
+
 def jobs_for_language(docs: list[PdfDoc], lang: str, lang_root: Path, site_url: str, logo: Path | None,
                       edition: str) -> list[PdfJob]:
     jobs = []
@@ -117,8 +124,8 @@ def jobs_for_language(docs: list[PdfDoc], lang: str, lang_root: Path, site_url: 
         t = LABELS[lang]
         subtitle = t["participant"] if d.kind == "participant" else t["trainer_pack"] if d.kind == "trainer" else ""
         jobs.append(PdfJob(out=lang_root / d.file, title=d.titles.get(lang, d.titles["pl"]), lang=lang,
-                           pages=[lang_root / p / "index.html" for p in d.pages], kind=d.kind,
-                           appendix_pages=[lang_root / p / "index.html" for p in d.appendix],
+                           pages=[built_page(lang_root, p) for p in d.pages], kind=d.kind,
+                           appendix_pages=[built_page(lang_root, p) for p in d.appendix],
                            subtitle=subtitle, site_url=site_url + ("en/" if lang == "en" else ""),
                            site_dir=lang_root, logo=logo, edition=edition))
     return jobs
