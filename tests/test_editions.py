@@ -15,6 +15,8 @@ import pytest
 
 from conftest import ROOT, build_site
 from kit.browser import find_chromium
+from kit.localserver import serve
+from kit.node import node_bin
 from kit.editions import changelog_sections, source_date_epoch
 
 pytestmark = pytest.mark.slow
@@ -68,6 +70,19 @@ def test_publish_two_editions_keeps_the_older_one(project_copy, tmp_path):
     names = git(target, "ls-tree", "-r", "--name-only", "gh-pages", "2026.2/").splitlines()
     assert "2026.2/index.html" in names and "2026.2/en/index.html" in names
     assert '"provider": "mike"' in git(target, "show", "gh-pages:2026.2/index.html").replace("'", '"')
+    # the version selector keeps the reader on the same page and language
+    pages = tmp_path / "gh-pages"
+    pages.mkdir()
+    archive = subprocess.run(["git", "archive", "gh-pages"], cwd=target, check=True, capture_output=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(pages)], input=archive, check=True)
+    with serve(pages) as base:
+        run = subprocess.run([str(node_bin()), str(ROOT / "tests" / "browser" / "versions.js"),
+                              base + "2026.1/en/koncepcja/metody/", "2026.2", str(find_chromium())],
+                             capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert run.returncode == 0, run.stderr[-2000:]
+    switched = json.loads(run.stdout)
+    assert any("2026.1" in v for v in switched["versions"]) and any("2026.2" in v for v in switched["versions"])
+    assert switched["after"].endswith("/2026.2/en/koncepcja/metody/"), switched
 
 
 def test_changelog_lists_modules_changed_since_edition_tag(project_copy):
