@@ -89,3 +89,10 @@ def test_built_page_with_and_without_directory_urls(tmp_path):
     (tmp_path / "koncepcja" / "metody.html").write_text("x")
     assert built_page(tmp_path, "moduly/m01/") == tmp_path / "moduly" / "m01" / "index.html"
     assert built_page(tmp_path, "koncepcja/metody/") == tmp_path / "koncepcja" / "metody.html"
+
+
+@pytest.mark.parametrize("n, word", [(1, "moduł"), (2, "moduły"), (4, "moduły"), (5, "modułów"), (12, "modułów"),
+                                     (22, "moduły"), (25, "modułów")])
+def test_polish_plural(n, word):
+    from kit.pages import plural_pl
+    assert plural_pl(n, "moduł", "moduły", "modułów") == word

@@ -25,6 +25,13 @@ def _front(title: str, source: str) -> str:
     return f"---\ntitle: \"{title}\"\nkit_source: {source}\n---\n\n# {title}\n\n"
 
 
+def plural_pl(n: int, one: str, few: str, many: str) -> str:
+    """Polish plural: 1 moduł, 2–4 moduły, 5+ modułów (12–14 take the third form)."""
+    if n == 1:
+        return one
+    return few if n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14) else many
+
+
 def catalogue(modules: list[Module], lang: str) -> str:
     en = lang == "en"
     title = "Training modules" if en else "Moduły szkoleniowe"
@@ -34,7 +41,8 @@ def catalogue(modules: list[Module], lang: str) -> str:
              "trenera z agendą, godzinami, notatkami i odpowiedziami.")
     total = sum(m.duration for m in modules)
     cap = (f"Training modules ({len(modules)} modules, {hours_minutes(total, lang)} in total)" if en else
-           f"Moduły szkoleniowe ({len(modules)} modułów, razem {hours_minutes(total, lang)})")
+           f"Moduły szkoleniowe ({len(modules)} {plural_pl(len(modules), 'moduł', 'moduły', 'modułów')}, "
+           f"razem {hours_minutes(total, lang)})")
     head = ("| No. | Module | Duration | Format | Audience | Prerequisites | Trainer view |" if en else
             "| Nr | Moduł | Czas | Forma | Adresaci | Wymagane moduły | Widok trenera |")
     rows = [f"Tabela: {cap}", "", head, "|---|---|---|---|---|---|---|"]

@@ -134,16 +134,10 @@ def jobs_for_language(docs: list[PdfDoc], lang: str, lang_root: Path, site_url: 
 def size_text(result: PdfResult, lang: str) -> str:
     """'(PDF, 12 stron, 240 kB)' in the page's language."""
     kb = max(1, round(result.size / 1024))
-    pages = f"{result.pages} {'pages' if lang == 'en' else _strony(result.pages)}"
+    from .pages import plural_pl
+    word = "pages" if lang == "en" else plural_pl(result.pages, "strona", "strony", "stron")
+    pages = f"{result.pages} {word}"
     return f"(PDF, {pages}, {kb} kB)"
-
-
-def _strony(n: int) -> str:
-    if n == 1:
-        return "strona"
-    if n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14):
-        return "strony"
-    return "stron"
 
 
 def result_key(result: PdfResult, lang: str, lang_root: Path) -> str:
