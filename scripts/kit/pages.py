@@ -43,16 +43,16 @@ def catalogue(modules: list[Module], lang: str) -> str:
     cap = (f"Training modules ({len(modules)} modules, {hours_minutes(total, lang)} in total)" if en else
            f"Moduły szkoleniowe ({len(modules)} {plural_pl(len(modules), 'moduł', 'moduły', 'modułów')}, "
            f"razem {hours_minutes(total, lang)})")
-    head = ("| No. | Module | Duration | Format | Audience | Prerequisites | Trainer view |" if en else
-            "| Nr | Moduł | Czas | Forma | Adresaci | Wymagane moduły | Widok trenera |")
-    rows = [f"Tabela: {cap}", "", head, "|---|---|---|---|---|---|---|"]
+    head = ("| No. | Module and trainer view | Duration | Audience | Prerequisites |" if en else
+            "| Nr | Moduł i widok trenera | Czas | Adresaci | Wymagane moduły |")
+    rows = [f"Tabela: {cap}", "", head, "|---|---|---|---|---|"]
     for m in modules:
         t = m.en.title if en and m.en else m.title
         aud = ", ".join(schema.label(schema.AUDIENCES, a, lang).split(" (")[0] for a in m.audience)
         pre = ", ".join(p.upper() for p in m.prerequisites) or ("none" if en else "brak")
         trainer = f"[{'trainer view' if en else 'widok trenera'}: {m.id.upper()}]({m.slug}/trener.md)"
-        rows.append(f"| {m.id.upper()} | [{t}]({m.slug}/index.md) | {hours_minutes(m.duration, lang)} | "
-                    f"{schema.label(schema.FORMATS, m.format, lang)} | {aud} | {pre} | {trainer} |")
+        rows.append(f"| {m.id.upper()} | [{t}]({m.slug}/index.md)<br>{trainer} | {hours_minutes(m.duration, lang)} | "
+                    f"{aud} | {pre} |")
     return _front(title, "materials/modules") + intro + "\n\n" + "\n".join(rows) + "\n"
 
 
