@@ -38,6 +38,8 @@ def page_text(page: Path) -> str:
     for el in art.xpath('.//pre | .//code | .//*[contains(@class, "kit-print-url")] | .//*[contains(@class, '
                         '"headerlink")] | .//*[contains(@class, "kit-downloads")] | .//time'):
         el.drop_tree()
+    for br in art.iter("br"):  # <br> separates words on screen, so it does in the text
+        br.tail = "\n" + (br.tail or "")
     return art.text_content()
 
 
