@@ -191,6 +191,12 @@ def _build_time() -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def link_texts(source: str) -> list[tuple[str, str]]:
+    """(target, visible text) of every link in the document, in order."""
+    doc = lhtml.fromstring(source)
+    return [(a.get("href"), " ".join(a.text_content().split())) for a in doc.iter("a") if a.get("href")]
+
+
 def page_css(job: PdfJob) -> str:
     labels = LABELS[job.lang]
     quoted = job.title.replace("\\", "\\\\").replace('"', '\\"')
@@ -214,7 +220,7 @@ def render(job: PdfJob) -> PdfResult:
     from weasyprint.text.fonts import FontConfiguration
     from weasyprint.urls import URLFetcher
 
-    from .pdf_post import add_table_scope, mark_margin_artifacts, page_count
+    from .pdf_post import add_table_scope, describe_links, mark_margin_artifacts, page_count
 
     start = time.perf_counter()
     handler = _Collect()
@@ -222,7 +228,8 @@ def render(job: PdfJob) -> PdfResult:
     logger.addHandler(handler)
     try:
         fonts = FontConfiguration()
-        doc = HTML(string=document_html(job), base_url=str(job.pages[0].parent), 
+        source = document_html(job)
+        doc = HTML(string=source, base_url=str(job.pages[0].parent), 
                    url_fetcher=URLFetcher(allowed_protocols={"file", "data"}))  # local files only
         css = [CSS(filename=str(CSS_FILE), font_config=fonts), CSS(string=page_css(job), font_config=fonts)]
         job.out.parent.mkdir(parents=True, exist_ok=True)
@@ -232,6 +239,7 @@ def render(job: PdfJob) -> PdfResult:
         logger.removeHandler(handler)
     add_table_scope(job.out)
     mark_margin_artifacts(job.out)
+    describe_links(job.out, link_texts(source))
     problems = handler.messages
     return PdfResult(job.out, page_count(job.out), job.out.stat().st_size, time.perf_counter() - start, problems)
 

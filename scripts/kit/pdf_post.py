@@ -134,3 +134,31 @@ def artifact_count(pdf: pikepdf.Pdf, page_index: int) -> int:
     contents = page.obj.Contents
     streams = list(contents) if isinstance(contents, pikepdf.Array) else [contents]
     return sum(s.read_bytes().count(b"/Artifact") for s in streams)
+
+
+def describe_links(path: Path, links: list[tuple[str, str]]) -> int:
+    """Give each link annotation the link's own text as /Contents (WeasyPrint writes the target
+    address there). `links` lists (target, text) in document order; annotations come in the
+    same order, several for a link that wraps, so both lists are walked together."""
+    from urllib.parse import unquote
+
+    def norm(target: str) -> str:
+        return unquote(target.removeprefix("#"))
+
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        i, changed = 0, 0
+        for page in pdf.pages:
+            for annot in page.get("/Annots") or []:
+                if annot.get("/Subtype") != "/Link" or "/Contents" not in annot:
+                    continue
+                target = norm(str(annot.Contents))
+                for j in range(i, min(i + 50, len(links))):  # skip links that made no annotation
+                    if norm(links[j][0]) == target:
+                        if links[j][1]:
+                            annot.Contents = pikepdf.String(links[j][1])
+                            changed += 1
+                        i = j  # stay: the next annotation may be the same link's next line
+                        break
+        if changed:
+            pdf.save(path, deterministic_id=True)
+        return changed
