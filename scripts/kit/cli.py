@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import subprocess
 import sys
 import tempfile
@@ -67,15 +66,23 @@ def markdown_lint(project: Project) -> int:
 
 
 def readability_warnings(project: Project, modules) -> None:
+    """FOG-PL above the threshold for its kind of page is a warning (R001), not an error."""
     from .readability import rows
-    from .paths import ROOT as _root
-    import yaml
-    config = yaml.safe_load(re.sub(r"!!python/\S+", "", (_root / "mkdocs.yml").read_text("utf-8")))
-    thresholds = (config.get("extra") or {}).get("kit", {}).get("readability")
-    for r in rows(project, modules, thresholds):
+    for r in rows(project, modules, _readability_thresholds()):
         if r.over:
             print(f"Uwaga: {r.source}: [R001] FOG-PL {r.score.fog:.1f} powyżej progu {r.threshold} "
                   f"dla rodzaju „{r.kind}”. Jak poprawić: skróć zdania i zastąp długie słowa krótszymi.")
+
+
+def _readability_thresholds() -> dict | None:
+    """extra.kit.readability from mkdocs.yml, read without MkDocs (its !!python tags are skipped)."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=Loader) or {}
+    return ((config.get("extra") or {}).get("kit") or {}).get("readability")
 
 
 def cmd_test(ns) -> int:

@@ -6,9 +6,7 @@ next to it for the duration of the command, so the one site configuration stays 
 from __future__ import annotations
 
 import contextlib
-import json
 import os
-import shutil
 import subprocess
 import sys
 import zipfile
