@@ -107,16 +107,8 @@ def link_package() -> None:
 
 
 def ensure_node_tools() -> None:
-    lock = ROOT / "package-lock.json"
-    stamp = ROOT / "node_modules" / ".kit-lock"
-    want = digest(lock)
-    if stamp.exists() and stamp.read_text() == want:
-        return
-    say("instaluję narzędzia Node (pa11y-ci, lunr-languages) z package-lock.json")
-    env = dict(os.environ, PATH=f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}",
-               PUPPETEER_SKIP_DOWNLOAD="1", npm_config_update_notifier="false")
-    run([str(BIN / "npm"), "ci", "--no-audit", "--no-fund", "--loglevel=error"], env=env)
-    stamp.write_text(want)
+    """Node tools from package-lock.json, installed by the kit itself (scripts/kit/node.py)."""
+    run([str(BIN / "python"), "-c", "from kit.node import ensure_packages; ensure_packages()"])
 
 
 def main(argv: list[str]) -> int:

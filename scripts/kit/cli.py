@@ -192,6 +192,13 @@ def cmd_new_module(ns) -> int:
     return 0
 
 
+def _site_options(p, site_dir: bool = True) -> None:
+    """The build options that build, serve and pa11y share."""
+    if site_dir:
+        p.add_argument("--site-dir", default="site")
+    p.add_argument("--config", default="mkdocs.yml")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="kit", description="Zestaw szkoleniowy JST: budowa i kontrole.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -205,14 +212,13 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=cmd_test)
 
     p = sub.add_parser("build", help="zbuduj stronę z --strict")
-    p.add_argument("--site-dir", default="site")
-    p.add_argument("--config", default="mkdocs.yml")
+    _site_options(p)
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("serve", help="podgląd na http://127.0.0.1:PORT/")
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--pdf", action="store_true", help="twórz też pliki PDF (wolniej)")
-    p.add_argument("--config", default="mkdocs.yml")
+    _site_options(p, site_dir=False)
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("publish", help="opublikuj wydanie (mike: gałąź gh-pages, alias latest)")
@@ -231,8 +237,7 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=cmd_offline)
 
     p = sub.add_parser("pa11y", help="WCAG 2.1 AA (pa11y-ci: axe + htmlcs) na każdej stronie")
-    p.add_argument("--site-dir", default="site")
-    p.add_argument("--config", default="mkdocs.yml")
+    _site_options(p)
     p.add_argument("--no-build", action="store_true", help="sprawdź już zbudowany folder")
     p.add_argument("--concurrency", type=int, default=2)
     p.add_argument("--report", default="build/pa11y-report.json")

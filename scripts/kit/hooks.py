@@ -85,7 +85,7 @@ def on_page_markdown(markdown, page, config, files):
         markdown = fill_fields(markdown, _state["edition"].data, page.file.abs_src_path)
     except KitError as exc:
         raise PluginError(exc.report()) from None
-    markdown = render_citations(markdown, m.acts, page.file.src_uri, lang)
+    markdown = render_citations(markdown, m.acts, page.file.src_uri)
     markdown = markup.fallback_notice(markdown, page, lang)
     if page.file.src_uri in ("index.md", "index.en.md"):
         markdown += _offline_link(lang)

@@ -150,7 +150,7 @@ def check_citations(path: Path, text: str, acts: dict[str, Act], first_line: int
     return problems
 
 
-def render_citations(markdown: str, acts: dict[str, Act], page_src_uri: str, lang: str = "pl") -> str:
+def render_citations(markdown: str, acts: dict[str, Act], page_src_uri: str) -> str:
     """Turn [[akt:key|locator]] into a Markdown link to the act's entry on the legal-bases page."""
     target = posixpath.relpath(LEGAL_PAGE, posixpath.dirname(page_src_uri) or ".")
 

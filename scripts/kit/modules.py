@@ -61,6 +61,7 @@ class Module:
     body_line: int
     handouts: list[Handout] = field(default_factory=list)
     en: Translation | None = None
+    front: Source | None = None  # the parsed front matter, for line numbers in later checks
 
     @property
     def slug(self) -> str:
@@ -267,7 +268,7 @@ def load_module(folder: Path, acts: dict[str, Act]) -> tuple[Module | None, list
     module = Module(d["id"], folder, path, d["title"], d["summary"], d["audience"], d["format"],
                     d["duration"], d["outcomes"], d.get("prerequisites") or [], d.get("legal") or [],
                     agenda, reviewed, review_by, d["authors"], d["status"], src.body, src.body_line,
-                    handouts, en)
+                    handouts, en, src)
     return module, []
 
 
@@ -302,7 +303,7 @@ def load_all(modules_dir: Path, acts: dict[str, Act], docs: Path | None = None) 
     by_id: dict[str, Module] = {}
     for m in modules:
         if m.id in by_id:
-            problems.append(Problem(m.path, 2, "M030", "id", f"identyfikator „{m.id}” ma już moduł "
+            problems.append(Problem(m.path, m.front.line("id"), "M030", "id", f"identyfikator „{m.id}” ma już moduł "
                                     f"{by_id[m.id].folder.name}.", "nadaj modułowi inny, wolny numer."))
         by_id.setdefault(m.id, m)
     known = {m.id for m in modules}
@@ -314,12 +315,11 @@ def load_all(modules_dir: Path, acts: dict[str, Act], docs: Path | None = None) 
                 problems += check_module_links(m.en.path, m.en.body, m.en.body_line, m.folder, docs, slugs)
         for pre in m.prerequisites:
             if pre == m.id:
-                problems.append(Problem(m.path, 2, "M031", "prerequisites", "moduł wymaga samego siebie.",
+                problems.append(Problem(m.path, m.front.line("prerequisites"), "M031", "prerequisites", "moduł wymaga samego siebie.",
                                         "usuń własny identyfikator z listy."))
             elif pre not in known:
-                src = load_markdown(m.path)
                 idx = m.prerequisites.index(pre)
-                problems.append(Problem(m.path, src.line("prerequisites", idx), "M032", "prerequisites",
+                problems.append(Problem(m.path, m.front.line("prerequisites", idx), "M032", "prerequisites",
                                         f"moduł „{pre}” nie istnieje.",
                                         "dozwolone: " + ", ".join(sorted(known)) + "."))
     raise_if(problems)

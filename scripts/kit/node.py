@@ -6,6 +6,7 @@ the Node version is pinned together with the Python dependencies.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -33,16 +34,25 @@ def node_bin() -> Path:
 
 
 def ensure_packages(root: Path = ROOT) -> Path:
-    """node_modules from package-lock.json (npm ci), without Puppeteer's own browser download."""
-    tool = root / "node_modules" / "pa11y-ci" / "bin" / "pa11y-ci.js"
-    if tool.exists():
-        return root / "node_modules"
+    """node_modules from package-lock.json (npm ci), without Puppeteer's own browser download.
+    A stamp with the lock file's digest skips the install when nothing changed; scripts/run.py
+    calls this too, so there is one way the Node tools get installed."""
+    lock = root / "package-lock.json"
+    modules = root / "node_modules"
+    stamp = modules / ".kit-lock"
+    want = hashlib.sha256(lock.read_bytes()).hexdigest()
+    if stamp.exists() and stamp.read_text() == want:
+        return modules
     node = node_bin()
     npm = node.parent / "npm"
-    env = dict(os.environ, PUPPETEER_SKIP_DOWNLOAD="1", PATH=f"{node.parent}{os.pathsep}{os.environ['PATH']}")
+    env = dict(os.environ, PUPPETEER_SKIP_DOWNLOAD="1", npm_config_update_notifier="false",
+               PATH=f"{node.parent}{os.pathsep}{os.environ.get('PATH', '')}")
+    print("[przygotowanie] instaluję narzędzia Node (pa11y-ci, lunr-languages, markdownlint) z package-lock.json",
+          flush=True)
     proc = subprocess.run([str(npm), "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=root, env=env)
-    if proc.returncode != 0 or not tool.exists():
-        raise KitError([Problem(root / "package-lock.json", 0, "N002", "npm ci",
+    if proc.returncode != 0 or not (modules / "pa11y-ci").exists():
+        raise KitError([Problem(lock, 0, "N002", "npm ci",
                                 "nie udało się zainstalować narzędzi Node z package-lock.json.",
                                 "sprawdź dostęp do rejestru npm i uruchom „npm ci” w katalogu projektu.")])
-    return root / "node_modules"
+    stamp.write_text(want)
+    return modules

@@ -116,13 +116,13 @@ def legal_page(acts: dict[str, Act], citations: dict[str, list[Citation]], lang:
         cites = citations.get(act.key, [])
         rows.append(f"\n**{'Cited by' if en else 'Cytowany na stronach'}:**\n")
         if cites:
-            pages: dict[str, list[str]] = defaultdict(list)
+            pages: dict[str, list[str]] = {}
             titles = {}
             for c in cites:
                 titles[c.page] = c.title
-                if c.locator and c.locator not in pages[c.page]:
-                    pages[c.page].append(c.locator)
-                pages.setdefault(c.page, [])
+                locators = pages.setdefault(c.page, [])
+                if c.locator and c.locator not in locators:
+                    locators.append(c.locator)
             for page, locs in pages.items():
                 target = "../" + page
                 extra = f" ({'; '.join(locs)})" if locs else ""
