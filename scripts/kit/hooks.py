@@ -68,7 +68,10 @@ def on_config(config):
 
 
 def on_pre_build(config):
-    _state.setdefault("languages", []).append(_lang(config))  # static-i18n nests builds: keep a stack
+    outer = not _state.setdefault("languages", [])
+    _state["languages"].append(_lang(config))  # static-i18n nests builds: keep a stack
+    if not outer:
+        return  # the outer build already wrote the generated pages for every language
     m = _state["materials"]
     start = config.extra.get("kit", {}).get("agenda_start", "09:00")
     project = _state["project"]
