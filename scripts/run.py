@@ -107,8 +107,8 @@ def link_package() -> None:
 
 
 def ensure_node_tools() -> None:
-    """Node tools from package-lock.json, installed by the kit itself (scripts/kit/node.py)."""
-    run([str(BIN / "python"), "-c", "from kit.node import ensure_packages; ensure_packages()"])
+    """Node tools from package-lock.json, installed by the kit itself (scripts/kit/checks/node.py)."""
+    run([str(BIN / "python"), "-c", "from kit.checks.node import ensure_packages; ensure_packages()"])
 
 
 def main(argv: list[str]) -> int:

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from kit.contrast import ratio
+from kit.checks.contrast import ratio
 
 pytestmark = pytest.mark.slow
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from factory import module_text, write_project
-from kit.a11y_lint import lint_text
+from kit.checks.a11y_lint import lint_text
 from kit.cli import main
 
 P = Path("docs/strona.md")

@@ -6,12 +6,12 @@ from datetime import date
 import pytest
 
 from factory import module_text, write_project
-from kit.agenda import AgendaBlock, hours_minutes, parse_clock, schedule
-from kit.errors import KitError
-from kit.materials import load
-from kit.paths import Project
-from kit.trainer_blocks import participant_text, split_trainer_blocks
-from kit.views import agenda_table, participant_page, trainer_page
+from kit.model.agenda import AgendaBlock, hours_minutes, parse_clock, schedule
+from kit.model.errors import KitError
+from kit.model.materials import load
+from kit.model.paths import Project
+from kit.model.trainer_blocks import participant_text, split_trainer_blocks
+from kit.site.views import agenda_table, participant_page, trainer_page
 
 
 def test_schedule_start_end_and_running_total():
@@ -95,7 +95,7 @@ def test_agenda_table_caption(materials):
 
 def test_scaffolded_module_passes_check_at_once(tmp_path, capsys):
     from kit.cli import main
-    from kit.scaffold import new_module
+    from kit.model.scaffold import new_module
     root = write_project(tmp_path)
     folder = new_module("Sztuczna inteligencja w szkole", root / "materials" / "modules")
     assert folder.name == "m03-sztuczna-inteligencja-w-szkole"

@@ -10,7 +10,7 @@ import yaml
 
 import material
 from conftest import ROOT
-from kit.contrast import blend, ratio
+from kit.checks.contrast import blend, ratio
 
 KIT_CSS = (ROOT / "docs" / "assets" / "stylesheets" / "kit.css").read_text("utf-8")
 MATERIAL_CSS = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, build_site
-from kit.browser import find_chromium
-from kit.localserver import serve
-from kit.node import node_bin
+from kit.checks.browser import find_chromium
+from kit.checks.localserver import serve
+from kit.checks.node import node_bin
 from kit.editions import changelog_sections, source_date_epoch
 
 pytestmark = pytest.mark.slow

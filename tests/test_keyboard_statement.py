@@ -8,9 +8,9 @@ import subprocess
 import pytest
 
 from conftest import ROOT
-from kit.browser import find_chromium
-from kit.localserver import serve
-from kit.node import ensure_packages, node_bin
+from kit.checks.browser import find_chromium
+from kit.checks.localserver import serve
+from kit.checks.node import ensure_packages, node_bin
 
 REQUIRED_IDS = ("a11y-wstep", "a11y-podmiot", "a11y-url", "a11y-data-publikacja", "a11y-data-aktualizacja",
                 "a11y-status", "a11y-data-sporzadzenie", "a11y-kontakt", "a11y-osoba", "a11y-email",

@@ -6,9 +6,13 @@ import shutil
 
 import pytest
 
-from kit import browser, node, pa11y
+from kit.checks import browser
+
+from kit.checks import node
+
+from kit.checks import pa11y
 from kit.cli import main
-from kit.errors import KitError
+from kit.model.errors import KitError
 
 BAD_PAGE = """<!doctype html><html lang="pl"><head><meta charset="utf-8"><title>Test</title></head>
 <body><main><h1>Strona testowa</h1><img src="wykres.png"><a href="x.html"></a></main></body></html>"""

@@ -8,10 +8,10 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from kit.materials import load
-from kit.pdf import PdfJob, render
-from kit.pdf_post import artifact_count, struct_elements
-from kit.trainer_blocks import split_trainer_blocks
+from kit.model.materials import load
+from kit.pdf.render import PdfJob, render
+from kit.pdf.post import artifact_count, struct_elements
+from kit.model.trainer_blocks import split_trainer_blocks
 
 pytestmark = pytest.mark.slow
 POLISH = set("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ")

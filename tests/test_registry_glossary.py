@@ -4,17 +4,17 @@ from __future__ import annotations
 import pytest
 
 from factory import write_project
-from kit.errors import KitError
-from kit.glossary import abbreviation_lines, load_glossary
-from kit.legal import load_registry, render_citations
-from kit.markup import accessible_tables
-from kit.materials import load
-from kit.pages import collect_citations, freshness_page, legal_page
-from kit.paths import Project
+from kit.model.errors import KitError
+from kit.model.glossary import abbreviation_lines, load_glossary
+from kit.model.legal import load_registry, render_citations
+from kit.site.markup import accessible_tables
+from kit.model.materials import load
+from kit.site.pages import collect_citations, freshness_page, legal_page
+from kit.model.paths import Project
 
 
 def test_real_registry_loads_and_links_to_isap():
-    from kit.paths import ROOT
+    from kit.model.paths import ROOT
     acts = load_registry(ROOT / "materials" / "legal.yml")
     assert acts["prawo-oswiatowe"].link.endswith("id=WDU20250001043")  # consolidated text preferred
     assert acts["rodo"].link.startswith("https://eur-lex.europa.eu/")
@@ -33,7 +33,7 @@ def test_registry_errors_name_line_and_field(tmp_path):
 
 
 def test_render_citation_relative_link():
-    from kit.legal import Act
+    from kit.model.legal import Act
     acts = {"rodo": Act("rodo", "Rozporządzenie", "RODO", "GDPR", "rozporzadzenie-ue")}
     out = render_citations("Zob. [[akt:rodo|art. 5]] i [[akt:rodo]].", acts, "moduly/m01-x/index.md")
     assert out == ("Zob. [RODO, art. 5](../../zasoby/podstawy-prawne.md#akt-rodo){ .kit-akt } i "
@@ -82,7 +82,7 @@ def test_table_caption_and_scope():
 
 
 def test_built_page_with_and_without_directory_urls(tmp_path):
-    from kit.pdf_plan import built_page
+    from kit.pdf.plan import built_page
     (tmp_path / "moduly" / "m01").mkdir(parents=True)
     (tmp_path / "moduly" / "m01" / "index.html").write_text("x")
     (tmp_path / "koncepcja").mkdir()
@@ -94,5 +94,5 @@ def test_built_page_with_and_without_directory_urls(tmp_path):
 @pytest.mark.parametrize("n, word", [(1, "moduł"), (2, "moduły"), (4, "moduły"), (5, "modułów"), (12, "modułów"),
                                      (22, "moduły"), (25, "modułów")])
 def test_polish_plural(n, word):
-    from kit.pages import plural_pl
+    from kit.site.pages import plural_pl
     assert plural_pl(n, "moduł", "moduły", "modułów") == word

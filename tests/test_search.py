@@ -7,10 +7,10 @@ import subprocess
 import pytest
 
 from conftest import ROOT
-from kit.browser import find_chromium
-from kit.localserver import serve
-from kit.node import ensure_packages, node_bin
-from kit.search import TARGET, index_sizes
+from kit.checks.browser import find_chromium
+from kit.checks.localserver import serve
+from kit.checks.node import ensure_packages, node_bin
+from kit.site.search import TARGET, index_sizes
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, html_pages
-from kit.materials import load
+from kit.model.materials import load
 
 pytestmark = pytest.mark.slow
 
@@ -62,7 +62,7 @@ def test_both_views_exist_for_every_module(site, materials):
 
 
 def test_trainer_text_only_in_trainer_view(site, materials):
-    from kit.trainer_blocks import split_trainer_blocks
+    from kit.model.trainer_blocks import split_trainer_blocks
     for m in materials.modules:
         blocks = split_trainer_blocks(m.body)
         assert blocks, f"{m.slug} has no trainer notes"

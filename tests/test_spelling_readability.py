@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from kit.readability import MIN_WORDS, markdown_to_text, score, syllables
-from kit.spelling import check_site, unknown_words
+from kit.checks.readability import MIN_WORDS, markdown_to_text, score, syllables
+from kit.checks.spelling import check_site, unknown_words
 
 
 def test_misspelled_word_is_reported_and_correct_text_passes(tmp_path):

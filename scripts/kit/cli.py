@@ -12,14 +12,14 @@ import tempfile
 import time
 from pathlib import Path
 
-from .errors import KitError
-from .paths import ROOT, Project, rel
+from kit.model.errors import KitError
+from kit.model.paths import ROOT, Project, rel
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
 def _mkdocs(args: list[str], config: str = "mkdocs.yml", **env) -> int:
-    from .editions import source_date_epoch
+    from kit.editions import source_date_epoch
     cmd = [sys.executable, "-m", "mkdocs", *args, "-f", config]
     environment = dict(os.environ, **env)
     environment.setdefault("SOURCE_DATE_EPOCH", source_date_epoch())  # reproducible output
@@ -28,7 +28,7 @@ def _mkdocs(args: list[str], config: str = "mkdocs.yml", **env) -> int:
 
 def cmd_check(ns) -> int:
     """Validation and source lint without building the site."""
-    from .materials import load
+    from kit.model.materials import load
     start = time.perf_counter()
     project = Project(Path(ns.root).resolve(), Path(ns.root).resolve() / "docs") if ns.root \
         else Project.default()
@@ -49,7 +49,7 @@ def cmd_check(ns) -> int:
 
 def markdown_lint(project: Project) -> int:
     """markdownlint-cli2 from package-lock.json with the committed .markdownlint-cli2.jsonc."""
-    from .node import node_bin
+    from kit.checks.node import node_bin
     tool = ROOT / "node_modules" / "markdownlint-cli2" / "markdownlint-cli2-bin.mjs"
     if not tool.exists():
         print("Błąd: brak markdownlint-cli2 w node_modules. Uruchom „python3 scripts/run.py check”, "
@@ -67,7 +67,7 @@ def markdown_lint(project: Project) -> int:
 
 def readability_warnings(project: Project, modules) -> None:
     """FOG-PL above the threshold for its kind of page is a warning (R001), not an error."""
-    from .readability import rows
+    from kit.checks.readability import rows
     for r in rows(project, modules, _readability_thresholds()):
         if r.over:
             print(f"Uwaga: {r.source}: [R001] FOG-PL {r.score.fog:.1f} powyżej progu {r.threshold} "
@@ -105,7 +105,7 @@ def cmd_serve(ns) -> int:
 
 def cmd_publish(ns) -> int:
     """Build an edition (with PDFs and the offline ZIP) and deploy it with mike."""
-    from .editions import publish
+    from kit.editions import publish
     try:
         publish(ns.version, title=ns.title, target=ns.target, branch=ns.branch, push=ns.push,
                 offline=not ns.no_offline, pdf=not ns.no_pdf)
@@ -118,7 +118,7 @@ def cmd_publish(ns) -> int:
 
 
 def cmd_offline(ns) -> int:
-    from .editions import build_offline
+    from kit.editions import build_offline
     try:
         out = build_offline(Path(ns.out).resolve(), pdf=not ns.no_pdf)
     except KitError as exc:
@@ -130,7 +130,7 @@ def cmd_offline(ns) -> int:
 
 def cmd_pa11y(ns) -> int:
     """WCAG 2.1 AA in Chromium over every page of a built site."""
-    from . import pa11y
+    from kit.checks import pa11y
     site = Path(ns.site_dir).resolve()
     if not ns.no_build and cmd_build(ns) != 0:
         return 1
@@ -146,7 +146,7 @@ def cmd_pa11y(ns) -> int:
 
 def cmd_bench(ns) -> int:
     """Benchmark: a bare Material build of the same Markdown against the kit's build (no PDFs, PDFs)."""
-    from .editions import derived_config
+    from kit.editions import derived_config
     runs = {}
     with tempfile.TemporaryDirectory() as tmp:
         def timed(name, args, config="mkdocs.yml", **env):
@@ -165,8 +165,8 @@ def cmd_bench(ns) -> int:
 
 def cmd_stats(ns) -> int:
     """Words, trainer notes, exercises, handouts, self-check questions and FOG-PL per module and page."""
-    from .materials import load
-    from .stats import module_rows, page_rows
+    from kit.model.materials import load
+    from kit.checks.stats import module_rows, page_rows
     project = Project.default()
     m = load(project)
     print("moduł | czas | słowa (uczestnik) | notatki trenera | ćwiczenia | karty | pytania | FOG-PL | słowa EN")
@@ -182,7 +182,7 @@ def cmd_stats(ns) -> int:
 
 
 def cmd_new_module(ns) -> int:
-    from .scaffold import new_module
+    from kit.model.scaffold import new_module
     try:
         folder = new_module(ns.title, Project.default().modules, module_id=ns.id)
     except KitError as exc:

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import yaml
 
-from .errors import KitError, Problem
-from .paths import ROOT
+from kit.model.errors import KitError, Problem
+from kit.model.paths import ROOT
 
 OFFLINE_ZIP = "pobierz/zestaw-offline.zip"   # inside docs/ (git-ignored), published with the site
 EDITION_TAG_PREFIX = "wydanie-"
@@ -91,7 +91,7 @@ def _zip_time(epoch: int):
 def publish(version: str, title: str | None = None, target: str | None = None, branch: str = "gh-pages",
             push: bool = False, alias: str = "latest", offline: bool = True, pdf: bool = True) -> None:
     """Build the edition (offline ZIP first, so the online site links it) and deploy it with mike."""
-    from .edition import load_edition
+    from kit.model.edition import load_edition
     edition = load_edition(path=ROOT / "materials" / "wydanie.yml")
     zip_path = ROOT / "docs" / OFFLINE_ZIP
     zip_path.unlink(missing_ok=True)  # never pack an older bundle into the new one

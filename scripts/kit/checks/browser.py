@@ -5,7 +5,7 @@ import os
 import shutil
 from pathlib import Path
 
-from .errors import KitError, Problem
+from kit.model.errors import KitError, Problem
 
 ENV_VARS = ("PUPPETEER_EXECUTABLE_PATH", "CHROMIUM_PATH", "CHROME_BIN")
 USUAL = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/lib/chromium/chromium",

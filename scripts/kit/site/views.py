@@ -1,12 +1,12 @@
 """Module views as generated Markdown: the participant page and the trainer page."""
 from __future__ import annotations
 
-from . import schema
-from .agenda import hours_minutes, schedule
-from .dates import human
-from .modules import Module
+from kit.model import schema
+from kit.model.agenda import hours_minutes, schedule
+from kit.model.dates import human
+from kit.model.modules import Module
 from pathlib import Path
-from .trainer_blocks import participant_text
+from kit.model.trainer_blocks import participant_text
 
 L = {
     "pl": {

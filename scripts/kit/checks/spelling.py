@@ -13,8 +13,8 @@ from pathlib import Path
 
 from lxml import html as lhtml
 
-from .errors import KitError, Problem
-from .paths import ROOT
+from kit.model.errors import KitError, Problem
+from kit.model.paths import ROOT
 
 WORDLIST = ROOT / "materials" / "slownik-pisowni.txt"
 DICTIONARY = "pl_PL"

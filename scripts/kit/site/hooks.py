@@ -9,16 +9,17 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from kit import markup
-from kit.edition import fill_fields, load_edition
-from kit.errors import KitError
-from kit.glossary import abbreviation_lines
-from kit.legal import render_citations
-from kit.materials import load
-from kit.paths import Project
-from kit import pdf_plan, search
-from kit.sync import apply, list_templates, plan
-from kit.typography import bind_single_letters_html
+from kit.site import markup
+from kit.model.edition import fill_fields, load_edition
+from kit.model.errors import KitError
+from kit.model.glossary import abbreviation_lines
+from kit.model.legal import render_citations
+from kit.model.materials import load
+from kit.model.paths import Project
+from kit.pdf import plan as pdf_plan
+from kit.site import search
+from kit.site.sync import apply, list_templates, plan
+from kit.site.typography import bind_single_letters_html
 
 log = logging.getLogger("mkdocs.plugins.kit")
 _state: dict = {}
@@ -140,7 +141,7 @@ def on_post_build(config):
 
 
 def _render_pdfs(config, lang: str, root: Path) -> None:
-    from kit.pdf import render_all
+    from kit.pdf.render import render_all
     edition = _state["edition"].data
     logo = _state["project"].docs / (config.theme.get("logo") or "assets/logo.svg")
     jobs = pdf_plan.jobs_for_language(_state["pdf_docs"], lang, root, config.site_url or "", logo,

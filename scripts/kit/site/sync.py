@@ -9,15 +9,15 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .frontmatter import load_markdown
-from .glossary import Term
-from .legal import Act
-from .modules import HANDOUTS_DIR, Module
-from .pages import (catalogue, changelog_page, collect_citations, freshness_page, glossary_page, legal_page,
+from kit.model.frontmatter import load_markdown
+from kit.model.glossary import Term
+from kit.model.legal import Act
+from kit.model.modules import HANDOUTS_DIR, Module
+from kit.site.pages import (catalogue, changelog_page, collect_citations, freshness_page, glossary_page, legal_page,
                     readability_page, templates_index)
-from .readability import rows as readability_rows
-from .paths import GENERATED_DIRS, Project
-from .views import participant_page, trainer_page
+from kit.checks.readability import rows as readability_rows
+from kit.model.paths import GENERATED_DIRS, Project
+from kit.site.views import participant_page, trainer_page
 
 ASSET_SUFFIXES = {".png", ".jpg", ".jpeg", ".svg", ".webp", ".gif", ".pdf", ".docx", ".odt", ".xlsx", ".ods"}
 
@@ -76,7 +76,7 @@ def plan(project: Project, modules: list[Module], acts: dict[str, Act], terms: l
         p.texts[f"szablony/index{suffix}"] = templates_index(templates, lang)
     changelog = project.root / "CHANGELOG.md"
     if changelog.exists():
-        from .editions import changelog_sections
+        from kit.editions import changelog_sections
         p.texts["zasoby/historia-zmian.md"] = changelog_page(changelog.read_text("utf-8"),
                                                              changelog_sections(project.root), modules, "pl")
     p.texts["zasoby/czytelnosc.md"] = readability_page(readability_rows(project, modules, readability_thresholds), "pl")

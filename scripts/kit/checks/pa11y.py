@@ -18,11 +18,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
-from .browser import FLAGS, find_chromium
-from .errors import KitError, Problem
-from .localserver import serve
-from .node import ensure_packages, node_bin
-from .paths import ROOT
+from kit.checks.browser import FLAGS, find_chromium
+from kit.model.errors import KitError, Problem
+from kit.checks.localserver import serve
+from kit.checks.node import ensure_packages, node_bin
+from kit.model.paths import ROOT
 
 CONFIG = Path(__file__).with_name("pa11y_config.json")
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .paths import rel
+from kit.model.paths import rel
 
 
 @dataclass(frozen=True)

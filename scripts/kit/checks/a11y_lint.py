@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .errors import Problem
-from .frontmatter import load_markdown
+from kit.model.errors import Problem
+from kit.model.frontmatter import load_markdown
 
 VAGUE_LINK_TEXT = {
     "pl": ("kliknij tutaj", "kliknij", "tutaj", "tu", "więcej", "czytaj więcej", "link", "odnośnik", "zobacz"),
@@ -128,9 +128,8 @@ def lint_file(path: Path, h1_allowed: int = 1) -> list[Problem]:
 
 def lint_project(project) -> list[Problem]:
     """Every Markdown source an editor writes: docs pages, templates, modules and handouts."""
-    from .materials import editor_pages
     problems: list[Problem] = []
-    for page in editor_pages(project):
+    for page in project.editor_pages():
         problems += lint_file(page)
     for path in sorted(project.modules.glob("*/*.md")):
         problems += lint_file(path, h1_allowed=0 if path.name.startswith("modul") else 1)

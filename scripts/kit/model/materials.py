@@ -2,14 +2,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
-from .errors import KitError, Problem, raise_if
-from .frontmatter import load_markdown
-from .glossary import Term, load_glossary
-from .legal import Act, check_citations, load_registry
-from .modules import Module, load_all
-from .paths import GENERATED_DIRS, Project
+from kit.checks.a11y_lint import lint_project
+from kit.model.errors import KitError, Problem, raise_if
+from kit.model.frontmatter import load_markdown
+from kit.model.glossary import Term, load_glossary
+from kit.model.legal import Act, check_citations, load_registry
+from kit.model.modules import Module, load_all
+from kit.model.paths import Project
 
 
 @dataclass
@@ -18,12 +18,6 @@ class Materials:
     terms: list[Term]
     modules: list[Module]
 
-
-def editor_pages(project: Project) -> list[Path]:
-    """Markdown written by editors in docs/ (not the generated folders) and the templates."""
-    pages = [p for p in sorted(project.docs.rglob("*.md"))
-             if p.relative_to(project.docs).parts[0] not in GENERATED_DIRS]
-    return pages + sorted(project.templates.glob("*.md"))
 
 
 def load(project: Project | None = None, only: list[str] | None = None) -> Materials:
@@ -44,10 +38,9 @@ def load(project: Project | None = None, only: list[str] | None = None) -> Mater
     for term in terms:
         for text in (term.definition, term.en_definition or ""):
             problems += check_citations(project.glossary_file, text, acts, term.line)
-    for page in editor_pages(project):
+    for page in project.editor_pages():
         src = load_markdown(page)
         problems += check_citations(page, src.body, acts, src.body_line)
-    from .a11y_lint import lint_project
     problems += lint_project(project)
     raise_if(problems)
     if only is not None:

@@ -18,7 +18,7 @@ from urllib.parse import urljoin, urlparse
 
 from lxml import html as lhtml
 
-from .typography import bind_single_letters_html
+from kit.site.typography import bind_single_letters_html
 
 CSS_FILE = Path(__file__).with_name("pdf.css")
 LABELS = {
@@ -220,7 +220,7 @@ def render(job: PdfJob) -> PdfResult:
     from weasyprint.text.fonts import FontConfiguration
     from weasyprint.urls import URLFetcher
 
-    from .pdf_post import add_table_scope, describe_links, mark_margin_artifacts, page_count
+    from kit.pdf.post import add_table_scope, describe_links, mark_margin_artifacts, page_count
 
     start = time.perf_counter()
     handler = _Collect()

@@ -5,13 +5,13 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import schema
-from .agenda import hours_minutes
-from .dates import human, today
-from .glossary import Term
-from .legal import KINDS, Act, find_citations
-from .modules import Module
-from .paths import GENERATED_DIRS
+from kit.model import schema
+from kit.model.agenda import hours_minutes
+from kit.model.dates import human, today
+from kit.model.glossary import Term
+from kit.model.legal import KINDS, Act, find_citations
+from kit.model.modules import Module
+from kit.model.paths import GENERATED_DIRS
 
 
 @dataclass(frozen=True)
@@ -212,7 +212,7 @@ def readability_page(rows, lang: str) -> str:
         summary = (f"**Podsumowanie:** {len(scored)} stron z wynikiem; FOG-PL najniższy {pl(min(scored))}, "
                    f"mediana {pl(median(scored))}, najwyższy {pl(max(scored))}; powyżej progu: "
                    f"{sum(r.over for r in rows)}.")
-    return _front(title, "scripts/kit/readability.py") + intro + "\n\n" + summary + "\n\n" + "\n".join(rows_md) + "\n"
+    return _front(title, "scripts/kit/checks/readability.py") + intro + "\n\n" + summary + "\n\n" + "\n".join(rows_md) + "\n"
 
 
 def changelog_page(changelog_md: str, sections, modules, lang: str) -> str:

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 
-from .readability import markdown_to_text, score, words
-from .trainer_blocks import participant_text, split_trainer_blocks
+from kit.checks.readability import markdown_to_text, score, words
+from kit.model.trainer_blocks import participant_text, split_trainer_blocks
 
 
 def word_count(markdown: str) -> int:
@@ -30,9 +30,8 @@ def module_rows(modules) -> list[dict]:
 
 
 def page_rows(project) -> list[dict]:
-    from .materials import editor_pages
     out = []
-    for page in editor_pages(project):
+    for page in project.editor_pages():
         text = page.read_text("utf-8")
         if text.lstrip().startswith("--8<--"):
             continue

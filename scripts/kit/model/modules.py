@@ -6,14 +6,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from . import schema
-from .agenda import AgendaBlock
-from .dates import add_months, parse_iso, today
-from .errors import KitError, Problem, raise_if
-from .frontmatter import Source, load_markdown
-from .legal import Act, check_citations
-from .links import check_module_links
-from .trainer_blocks import split_trainer_blocks
+from kit.model import schema
+from kit.model.agenda import AgendaBlock
+from kit.model.dates import add_months, parse_iso, today
+from kit.model.errors import KitError, Problem, raise_if
+from kit.model.frontmatter import Source, load_markdown
+from kit.model.legal import Act, check_citations
+from kit.model.links import check_module_links
+from kit.model.trainer_blocks import split_trainer_blocks
 
 MODULE_FILE = "modul.md"
 MODULE_FILE_EN = "modul.en.md"

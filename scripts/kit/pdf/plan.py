@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .pdf import LABELS, PdfJob, PdfResult
+from kit.pdf.render import LABELS, PdfJob, PdfResult
 
 SECTIONS = {  # docs folder -> (file, Polish title, English title)
     "koncepcja": ("koncepcja-programu", "Koncepcja programu szkoleniowego", "Training-programme concept"),
@@ -134,7 +134,7 @@ def jobs_for_language(docs: list[PdfDoc], lang: str, lang_root: Path, site_url: 
 def size_text(result: PdfResult, lang: str) -> str:
     """'(PDF, 12 stron, 240 kB)' in the page's language."""
     kb = max(1, round(result.size / 1024))
-    from .pages import plural_pl
+    from kit.site.pages import plural_pl
     word = "pages" if lang == "en" else plural_pl(result.pages, "strona", "strony", "stron")
     pages = f"{result.pages} {word}"
     return f"(PDF, {pages}, {kb} kB)"

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import KitError, Problem
+from kit.model.errors import KitError, Problem
 
 OPEN = re.compile(r"^(/{3,})\s*trener\b\s*(?:\|\s*(.*))?$")
 BLOCK_OPEN = re.compile(r"^(/{3,})\s*[\w-]+")

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .dates import parse_iso
-from .errors import Problem, raise_if
-from .frontmatter import load_yaml_file
+from kit.model.dates import parse_iso
+from kit.model.errors import Problem, raise_if
+from kit.model.frontmatter import load_yaml_file
 
 KINDS = {
     "ustawa": ("ustawa", "act"),

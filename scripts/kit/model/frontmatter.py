@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-from .errors import KitError, Problem
+from kit.model.errors import KitError, Problem
 
 
 class _PlainLoader(yaml.SafeLoader):

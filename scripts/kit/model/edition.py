@@ -5,11 +5,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .contrast import ratio
-from .dates import parse_iso
-from .errors import Problem, raise_if
-from .frontmatter import load_yaml_file
-from .paths import ROOT
+from kit.checks.contrast import ratio
+from kit.model.dates import parse_iso
+from kit.model.errors import Problem, raise_if
+from kit.model.frontmatter import load_yaml_file
+from kit.model.paths import ROOT
 
 EDITION_FIELDS = {
     "site_name": (True, "nazwa serwisu po polsku"),

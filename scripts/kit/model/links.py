@@ -5,10 +5,10 @@ import posixpath
 import re
 from pathlib import Path
 
-from .errors import Problem
-from .paths import GENERATED_DIRS
+from kit.model.errors import Problem
+from kit.model.paths import GENERATED_DIRS
 
-# Pages the build writes from data (scripts/kit/sync.py), so they exist only after a build.
+# Pages the build writes from data (scripts/kit/site/sync.py), so they exist only after a build.
 GENERATED_PAGES = {"moduly/index.md", "zasoby/slownik.md", "zasoby/podstawy-prawne.md", "zasoby/aktualnosc.md",
                    "zasoby/czytelnosc.md", "zasoby/historia-zmian.md", "szablony/index.md"}
 

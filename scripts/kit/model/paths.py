@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 # KIT_ROOT lets tests and tools run the commands on a copy of the project.
-ROOT = Path(os.environ.get("KIT_ROOT") or Path(__file__).resolve().parents[2]).resolve()
+ROOT = Path(os.environ.get("KIT_ROOT") or Path(__file__).resolve().parents[3]).resolve()
 
 # Folders under docs/ that the build writes from materials/ (git-ignored, never edited by hand).
 GENERATED_DIRS = ("moduly", "szablony", "zasoby")
@@ -38,6 +38,12 @@ class Project:
     @property
     def glossary_file(self) -> Path:
         return self.materials / "glossary.yml"
+
+    def editor_pages(self) -> list[Path]:
+        """Markdown written by editors in docs/ (not the generated folders) and the templates."""
+        pages = [p for p in sorted(self.docs.rglob("*.md"))
+                 if p.relative_to(self.docs).parts[0] not in GENERATED_DIRS]
+        return pages + sorted(self.templates.glob("*.md"))
 
     @classmethod
     def default(cls) -> "Project":

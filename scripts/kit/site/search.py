@@ -1,6 +1,6 @@
 """Polish search: serve the Polish stemmer with the kit's folding, and switch the index to it.
 
-lunr-languages (npm, MPL-1.1) provides the Polish stemmer; scripts/kit/search_worker.js adds
+lunr-languages (npm, MPL-1.1) provides the Polish stemmer; scripts/kit/site/search_worker.js adds
 diacritic folding, per-document language and query normalisation. Both go into the file that
 Material's search worker loads for the language "pl".
 """
@@ -10,7 +10,7 @@ import gzip
 import json
 from pathlib import Path
 
-from .paths import ROOT
+from kit.model.paths import ROOT
 
 WORKER_JS = Path(__file__).with_name("search_worker.js")
 TARGET = Path("assets/javascripts/lunr/min/lunr.pl.min.js")

@@ -57,7 +57,7 @@ def score(text: str) -> Score:
 
 def markdown_to_text(markdown: str) -> str:
     """Reading text of Markdown: no front matter, code, tables, markup, URLs or trainer notes."""
-    from .trainer_blocks import participant_text
+    from kit.model.trainer_blocks import participant_text
     text = participant_text(markdown)
     text = re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.S)
     text = re.sub(r"^(```|~~~).*?^\1", "", text, flags=re.S | re.M)
@@ -97,8 +97,7 @@ def _title(markdown: str, fallback: str) -> str:
 
 def rows(project, modules, thresholds: dict | None = None) -> list[Row]:
     """One row per Polish page an editor writes (pages, modules, handouts, templates)."""
-    from .materials import editor_pages
-    from .paths import GENERATED_DIRS
+    from kit.model.paths import GENERATED_DIRS
     limits = {**DEFAULT_THRESHOLDS, **(thresholds or {})}
     out: list[Row] = []
     root = project.root
@@ -108,7 +107,7 @@ def rows(project, modules, thresholds: dict | None = None) -> list[Row]:
         out.append(Row(path.resolve().relative_to(root).as_posix(), link, title or _title(text, path.stem), kind,
                        score(markdown_to_text(text)), limits[kind]))
 
-    for page in editor_pages(project):
+    for page in project.editor_pages():
         if page.name.endswith(".en.md") or page.parent == project.templates:
             continue
         rel = page.relative_to(project.docs).as_posix()

@@ -13,8 +13,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .errors import KitError, Problem
-from .paths import ROOT
+from kit.model.errors import KitError, Problem
+from kit.model.paths import ROOT
 
 
 def node_bin() -> Path:

@@ -5,8 +5,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import Problem, raise_if
-from .frontmatter import load_yaml_file
+from kit.model.errors import Problem, raise_if
+from kit.model.frontmatter import load_yaml_file
 
 
 @dataclass

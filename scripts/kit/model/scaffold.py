@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .dates import today
-from .errors import KitError, Problem
+from kit.model.dates import today
+from kit.model.errors import KitError, Problem
 
 TEMPLATE = """---
 id: {id}
