@@ -40,6 +40,43 @@ def test_render_citation_relative_link():
                    "[RODO](../../zasoby/podstawy-prawne.md#akt-rodo){ .kit-akt }.")
 
 
+def _acts():
+    from kit.model.legal import Act
+    return {"rodo": Act("rodo", "Rozporządzenie", "RODO", "GDPR", "rozporzadzenie-ue"),
+            "po": Act("po", "Ustawa – Prawo oświatowe", "Prawo oświatowe", "Law", "ustawa")}
+
+
+def test_link_citation_keeps_author_text_and_points_to_registry():
+    out = render_citations("Wynika to z [art. 10 ust. 1 Prawa oświatowego](akt:po).", _acts(), "koncepcja/a.md")
+    assert out == ("Wynika to z [art. 10 ust. 1 Prawa oświatowego](../zasoby/podstawy-prawne.md#akt-po)"
+                   "{ .kit-akt }.")
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Wynika to z [[akt:po]].", "L011"),                       # nominative inserted after "z"
+    ("Na podstawie [Prawo oświatowe](akt:po) gmina…", "L011"),  # the author kept the nominative
+    ("Zgodnie z [[akt:po|art. 10]] gmina…", "L011"),
+    ("Zob. [tekst](akt:brak).", "L010"),
+    ("Zob. [ ](akt:po).", "L012"),
+])
+def test_citation_problems(text, code):
+    from pathlib import Path
+    from kit.model.legal import check_citations
+    problems = check_citations(Path("strona.md"), "\n" + text, _acts())
+    assert [(p.code, p.line) for p in problems] == [(code, 2)]
+
+
+@pytest.mark.parametrize("text", [
+    "Wynika to z [Prawa oświatowego](akt:po).",
+    "Zgodnie z [[akt:rodo]] administrator…",       # an acronym does not inflect
+    "[[akt:po]] mówi, że…",                        # nominative where it belongs
+])
+def test_correct_citations_pass(text):
+    from pathlib import Path
+    from kit.model.legal import check_citations
+    assert check_citations(Path("strona.md"), text, _acts()) == []
+
+
 def test_glossary_abbreviations_per_language(tmp_path):
     root = write_project(tmp_path)
     terms = load_glossary(root / "materials" / "glossary.yml")

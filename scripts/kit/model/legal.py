@@ -1,4 +1,10 @@
-"""The legal-acts registry (materials/legal.yml) and the [[akt:key|locator]] citation syntax."""
+"""The legal-acts registry (materials/legal.yml) and citations of its acts in the text.
+
+A citation is a Markdown link whose address is `akt:KEY`: the author writes the visible, inflected
+text (`z [art. 10 ust. 1 Prawa oświatowego](akt:prawo-oswiatowe)`), the build points the link at
+the act's entry on the legal-bases page. The older `[[akt:KEY|locator]]` form inserts the act's
+short name in the nominative and is still read, but a check refuses it after a preposition.
+"""
 from __future__ import annotations
 
 import posixpath
@@ -35,6 +41,11 @@ LEGAL_FIELDS = {
     "verify": (False, str, "co ekspert ma sprawdzić (akt oznaczony do weryfikacji)"),
 }
 CITATION = re.compile(r"\[\[akt:([^\]|]*)(?:\|([^\]]*))?\]\]")
+LINK_CITATION = re.compile(r"\[((?:[^\[\]]|\[[^\]]*\])+)\]\(akt:([^)\s]*)\)")
+# Prepositions after which a Polish name cannot stay in the nominative ("z Prawo oświatowe").
+_PREPOSITIONS = {"z", "ze", "w", "we", "do", "od", "na", "o", "po", "przy", "dla", "według", "wg", "przez",
+                 "wobec", "zgodnie", "podstawie", "mocy", "myśl", "rozumieniu", "ramach", "treści", "oparciu"}
+_WORD_BEFORE = re.compile(r"(\w+)\W*$")
 LEGAL_PAGE = "zasoby/podstawy-prawne.md"
 _DZU = re.compile(r"^Dz\.U\. (\d{4}) poz\. (\d+)$")
 
@@ -133,20 +144,51 @@ def load_registry(path: Path) -> dict[str, Act]:
     return acts
 
 
+@dataclass(frozen=True)
+class Citation:
+    line: int
+    key: str
+    text: str | None     # the author's visible text (link form); None for the [[akt:…]] form
+    locator: str | None  # "art. 5" in [[akt:KEY|art. 5]]
+    before: str          # the text on the line before the citation
+
+
 def find_citations(text: str, first_line: int = 1):
-    """Yield (line, key, locator) for every citation in text."""
+    """Yield every citation in text, in both forms, with its line."""
     for n, row in enumerate(text.split("\n"), start=first_line):
         for m in CITATION.finditer(row):
-            yield n, m[1].strip(), (m[2] or "").strip() or None
+            yield Citation(n, m[1].strip(), None, (m[2] or "").strip() or None, row[:m.start()])
+        for m in LINK_CITATION.finditer(row):
+            yield Citation(n, m[2].strip(), m[1].strip(), None, row[:m.start()])
+
+
+def _is_acronym(name: str) -> bool:
+    """RODO, KRI, PCTE: abbreviations do not inflect, so they may follow any preposition."""
+    return bool(re.fullmatch(r"[A-ZĄĆĘŁŃÓŚŹŻ0-9][A-ZĄĆĘŁŃÓŚŹŻ0-9 ./-]*", name))
 
 
 def check_citations(path: Path, text: str, acts: dict[str, Act], first_line: int = 1) -> list[Problem]:
     problems = []
-    for line, key, _ in find_citations(text, first_line):
-        if key not in acts:
-            problems.append(Problem(path, line, "L010", "akt", f"nieznany klucz aktu „{key}”.",
+    for c in find_citations(text, first_line):
+        act = acts.get(c.key)
+        if act is None:
+            problems.append(Problem(path, c.line, "L010", "akt", f"nieznany klucz aktu „{c.key}”.",
                                     "użyj klucza z materials/legal.yml (" + ", ".join(sorted(acts)) +
                                     ") albo dodaj akt do rejestru."))
+            continue
+        visible = c.text if c.text is not None else act.short
+        if c.text is not None and not c.text.strip("* _"):
+            problems.append(Problem(path, c.line, "L012", "akt", f"odnośnik do aktu „{c.key}” nie ma tekstu.",
+                                    f"wpisz w nawiasie kwadratowym nazwę aktu w odpowiednim przypadku, "
+                                    f"np. [{act.short}](akt:{c.key})."))
+            continue
+        word = _WORD_BEFORE.search(c.before)
+        if (word and word[1].lower() in _PREPOSITIONS and visible.strip("* _") == act.short
+                and not _is_acronym(act.short)):
+            problems.append(Problem(path, c.line, "L011", "akt",
+                                    f"po „{word[1]}” nazwa aktu stoi w mianowniku („{word[1]} {act.short}”).",
+                                    f"napisz nazwę w odpowiednim przypadku jako tekst odnośnika, np. "
+                                    f"„{word[1]} [odmieniona nazwa](akt:{c.key})”."))
     return problems
 
 
@@ -161,4 +203,10 @@ def render_citations(markdown: str, acts: dict[str, Act], page_src_uri: str) -> 
         text = act.short + (f", {m[2].strip()}" if m[2] and m[2].strip() else "")
         return f"[{text}]({target}#{act.anchor}){{ .kit-akt }}"
 
-    return CITATION.sub(repl, markdown)
+    def link(m: re.Match) -> str:
+        act = acts.get(m[2].strip())
+        if act is None:
+            return m[0]
+        return f"[{m[1]}]({target}#{act.anchor}){{ .kit-akt }}"
+
+    return LINK_CITATION.sub(link, CITATION.sub(repl, markdown))

@@ -1,6 +1,7 @@
 """Site-wide pages generated from the data: catalogue, legal bases, glossary, freshness, templates."""
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,18 +64,23 @@ def collect_citations(modules: list[Module], docs_dir: Path) -> dict[str, list[C
         page = f"moduly/{m.slug}/index.md"
         for key in m.legal:
             out[key].append(Citation(page, m.title, None))
-        for _, key, loc in find_citations(m.body):
-            if loc:
-                out[key].append(Citation(page, m.title, loc))
+        for c in find_citations(m.body):
+            if _locator(c):
+                out[c.key].append(Citation(page, m.title, _locator(c)))
     for path in sorted(docs_dir.rglob("*.md")):
         src = path.relative_to(docs_dir).as_posix()
         if src.split("/")[0] in GENERATED_DIRS or path.name.endswith(".en.md"):
             continue
         text = path.read_text(encoding="utf-8")
         title = next((r[2:].strip() for r in text.split("\n") if r.startswith("# ")), src)
-        for _, key, loc in find_citations(text):
-            out[key].append(Citation(src, title, loc))
+        for c in find_citations(text):
+            out[c.key].append(Citation(src, title, _locator(c)))
     return out
+
+
+def _locator(c) -> str | None:
+    """The article a citation points to: its [[akt:…|locator]], or the link text when it names one."""
+    return c.locator or (c.text if c.text and re.search(r"\bart\.|§", c.text) else None)
 
 
 def legal_page(acts: dict[str, Act], citations: dict[str, list[Citation]], lang: str) -> str:
