@@ -8,7 +8,7 @@ from pathlib import Path
 from kit.model.errors import Problem
 from kit.model.paths import GENERATED_DIRS
 
-# Pages the build writes from data (scripts/kit/site/sync.py), so they exist only after a build.
+# Pages the build writes from data (scripts/kit/site/generated.py): virtual files, never on disk.
 GENERATED_PAGES = {"moduly/index.md", "zasoby/slownik.md", "zasoby/podstawy-prawne.md", "zasoby/aktualnosc.md",
                    "zasoby/czytelnosc.md", "zasoby/historia-zmian.md", "szablony/index.md"}
 

@@ -8,7 +8,7 @@ from pathlib import Path
 # KIT_ROOT lets tests and tools run the commands on a copy of the project.
 ROOT = Path(os.environ.get("KIT_ROOT") or Path(__file__).resolve().parents[3]).resolve()
 
-# Folders under docs/ that the build writes from materials/ (git-ignored, never edited by hand).
+# Folders of docs/ that hold only generated (virtual) pages; editors keep their pages elsewhere.
 GENERATED_DIRS = ("moduly", "szablony", "zasoby")
 
 

@@ -18,7 +18,7 @@ from kit.model.materials import load
 from kit.model.paths import Project
 from kit.pdf import plan as pdf_plan
 from kit.site import search
-from kit.site.sync import apply, list_templates, plan
+from kit.site.generated import list_templates, plan, virtual_files
 from kit.site.typography import bind_single_letters_html
 
 log = logging.getLogger("mkdocs.plugins.kit")
@@ -69,17 +69,22 @@ def on_config(config):
 
 
 def on_pre_build(config):
-    outer = not _state.setdefault("languages", [])
     _state["languages"].append(_lang(config))  # static-i18n nests builds: keep a stack
-    if not outer:
-        return  # the outer build already wrote the generated pages for every language
-    m = _state["materials"]
-    start = config.extra.get("kit", {}).get("agenda_start", "09:00")
-    project = _state["project"]
-    thresholds = config.extra.get("kit", {}).get("readability")
-    changed = apply(plan(project, m.modules, m.acts, m.terms, start, thresholds), project.docs)
-    if changed:
-        log.info("kit: zaktualizowano %d wygenerowanych plików w docs/", len(changed))
+    if "plan" not in _state or len(_state["languages"]) == 1:  # once per site build, for all languages
+        m, project, kit_extra = _state["materials"], _state["project"], config.extra.get("kit", {})
+        _state["plan"] = plan(project, m.modules, m.acts, m.terms, kit_extra.get("agenda_start", "09:00"),
+                              kit_extra.get("readability"))
+
+
+@event_priority(-200)  # after static-i18n has rebuilt the file list for this language
+def on_files(files, config):
+    i18n = config.plugins.get("i18n")
+    default = getattr(i18n, "default_language", "pl")
+    languages = list(getattr(i18n, "build_languages", None) or [default])
+    files = virtual_files(files, config, _state["plan"], _lang(config), default, languages)
+    if i18n is not None:  # the sitemap template lists each language's pages from this map
+        i18n.i18n_files_per_language[_lang(config)] = files.documentation_pages()
+    return files
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -54,7 +54,7 @@ def catalogue(modules: list[Module], lang: str) -> str:
         trainer = f"[{'trainer view' if en else 'widok trenera'}: {m.id.upper()}]({m.slug}/trener.md)"
         rows.append(f"| {m.id.upper()} | [{t}]({m.slug}/index.md)<br>{trainer} | {hours_minutes(m.duration, lang)} | "
                     f"{aud} | {pre} |")
-    return _front(title, "materials/modules") + intro + "\n\n" + "\n".join(rows) + "\n"
+    return _front(title, "scripts/kit/site/pages.py") + intro + "\n\n" + "\n".join(rows) + "\n"
 
 
 def collect_citations(modules: list[Module], docs_dir: Path) -> dict[str, list[Citation]]:
@@ -164,7 +164,7 @@ def freshness_page(modules: list[Module], acts: dict[str, Act], lang: str) -> st
     head = ("| Module | Last review | Next review | Status | Acts changed since review |" if en else
             "| Moduł | Ostatni przegląd | Następny przegląd | Stan | Akty zmienione po przeglądzie |")
     cap = "Review state of the modules" if en else "Stan przeglądów modułów"
-    rows = [_front(title, "materials/modules") + intro + "\n", f"Tabela: {cap}", "", head, "|---|---|---|---|---|"]
+    rows = [_front(title, "scripts/kit/site/pages.py") + intro + "\n", f"Tabela: {cap}", "", head, "|---|---|---|---|---|"]
     overdue = affected = 0
     for m in modules:
         changed = [acts[k] for k in m.legal if k in acts and acts[k].changed and acts[k].changed > m.reviewed]
@@ -189,7 +189,7 @@ def templates_index(templates: list[tuple[str, str, str]], lang: str) -> str:
     intro = ("Forms a JST team fills in during the programme. Print them or copy them into your own "
              "document." if en else "Formularze, które zespół JST wypełnia w trakcie programu. Wydrukuj "
              "je albo przenieś do własnego dokumentu.")
-    rows = [_front(title, "materials/templates") + intro + "\n"]
+    rows = [_front(title, "scripts/kit/site/pages.py") + intro + "\n"]
     rows += [f"- [{t}]({name}.md) – {s}" for name, t, s in templates]
     return "\n".join(rows) + "\n"
 

@@ -1,24 +1,28 @@
-"""Mount materials/ into docs/: write generated pages, touching only files whose text changed.
+"""Pages generated from materials/: planned once per build, added to MkDocs as virtual files.
 
-Writing only changes keeps `mkdocs serve` from rebuilding in a loop; stale files are removed so a
-deleted module disappears from the site.
+Nothing is written into docs/, so `mkdocs serve` rebuilds once per edit, and "edit this page"
+points at the real source (kit_source in each page's front matter).
 """
 from __future__ import annotations
 
-import shutil
+import logging
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from kit.model.frontmatter import load_markdown
 from kit.model.glossary import Term
 from kit.model.legal import Act
 from kit.model.modules import HANDOUTS_DIR, Module
-from kit.site.pages import (catalogue, changelog_page, collect_citations, freshness_page, glossary_page, legal_page,
-                    readability_page, templates_index)
 from kit.checks.readability import rows as readability_rows
 from kit.model.paths import GENERATED_DIRS, Project
+from kit.site.pages import (catalogue, changelog_page, collect_citations, freshness_page, glossary_page,
+                            legal_page, readability_page, templates_index)
 from kit.site.views import participant_page, trainer_page
 
+log = logging.getLogger("mkdocs.plugins.kit")
 ASSET_SUFFIXES = {".png", ".jpg", ".jpeg", ".svg", ".webp", ".gif", ".pdf", ".docx", ".odt", ".xlsx", ".ods"}
 
 
@@ -86,31 +90,51 @@ def plan(project: Project, modules: list[Module], acts: dict[str, Act], terms: l
     return p
 
 
-def apply(p: Plan, docs_dir: Path) -> list[str]:
-    """Write the plan into docs/; return the paths that changed."""
-    changed = []
-    wanted = set(p.texts) | set(p.copies)
-    for rel_path, text in p.texts.items():
-        target = docs_dir / rel_path
-        if not target.exists() or target.read_text("utf-8") != text:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, "utf-8")
-            changed.append(rel_path)
-    for rel_path, source in p.copies.items():
-        target = docs_dir / rel_path
-        if not target.exists() or target.read_bytes() != source.read_bytes():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target)
-            changed.append(rel_path)
-    for top in GENERATED_DIRS:
-        root = docs_dir / top
-        if not root.exists():
-            continue
-        for path in sorted(root.rglob("*"), reverse=True):
-            key = path.relative_to(docs_dir).as_posix()
-            if path.is_file() and key not in wanted:
-                path.unlink()
-                changed.append(key)
-            elif path.is_dir() and not any(path.iterdir()):
-                path.rmdir()
-    return changed
+def virtual_files(files: Files, config, plan: Plan, lang: str, default: str, languages: list[str],
+                  drafts: set[str] = frozenset()) -> Files:
+    """Add the plan's pages and assets to this language build's file list as virtual files.
+
+    Runs after static-i18n has rebuilt the list, so each file gets the attributes static-i18n
+    gives its own files (locale, alternates) for the language switcher and the sitemap. An
+    English build without an English source falls back to the Polish text, as static-i18n does.
+    """
+    stale = [f for f in files if f.src_uri.split("/")[0] in GENERATED_DIRS and f.abs_src_path
+             and Path(f.abs_src_path).is_relative_to(Path(config.docs_dir))]
+    for f in stale:  # left in docs/ by the earlier sync; the virtual files replace them
+        files.remove(f)
+    if stale:
+        log.warning("kit: pomijam %d starych wygenerowanych plików w docs/ (%s…) – można usunąć foldery "
+                    "docs/moduly, docs/szablony i docs/zasoby.", len(stale), stale[0].src_uri)
+    groups: dict[str, dict[str, str]] = {}
+    for key in plan.texts:
+        norm = key[: -len(".en.md")] + ".md" if key.endswith(".en.md") else key
+        groups.setdefault(norm, {})["en" if key.endswith(".en.md") else default] = key
+    for norm, variants in groups.items():
+        alternates = {}
+        for build in languages:
+            src = variants.get(build, variants[default])
+            alternates[build] = _page_file(config, src, norm, build, default)
+        own = alternates[lang]
+        own._content = plan.texts[variants.get(lang, variants[default])]
+        locale = lang if lang in variants else default
+        own.locale, own.localization = locale, (locale if locale != default else None)
+        own.locale_alternate_of, own.norm_src_uri, own.alternates = lang, norm, alternates
+        if norm in drafts:
+            own.inclusion = InclusionLevel.DRAFT
+        files.append(own)
+    for rel_path, source in plan.copies.items():
+        f = File(rel_path, src_dir=None, dest_dir=config.site_dir, use_directory_urls=config.use_directory_urls)
+        f.abs_src_path = str(source)
+        f.locale, f.localization, f.alternates, f.norm_src_uri = default, None, {}, rel_path
+        files.append(f)
+    return files
+
+
+def _page_file(config, src_uri: str, norm: str, build: str, default: str) -> File:
+    f = File.generated(config, src_uri, content="")
+    dest = File(norm, src_dir=None, dest_dir=config.site_dir, use_directory_urls=config.use_directory_urls).dest_uri
+    f.name = Path(norm).stem  # "index", not "index.en": MkDocs treats it as a section index
+    f.dest_uri = dest if build == default else f"{build}/{dest}"
+    f.url = f._get_url(config.use_directory_urls)
+    f.abs_dest_path = os.path.normpath(os.path.join(config.site_dir, f.dest_uri))
+    return f
