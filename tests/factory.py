@@ -1,8 +1,12 @@
 """Small, valid kit projects written into a temporary folder, for tests that break one thing."""
 from __future__ import annotations
 
+import shutil
+import subprocess
 from pathlib import Path
 from textwrap import dedent
+
+ROOT = Path(__file__).resolve().parents[1]
 
 LEGAL = dedent("""\
     prawo-oswiatowe:
@@ -91,3 +95,16 @@ def write_project(root: Path, modules: dict[str, str] | None = None) -> Path:
         if text is not None:
             (mats / "modules" / folder / "modul.md").write_text(text, "utf-8")
     return root
+
+
+def copy_project(dest: Path) -> Path:
+    """The repository's tracked and new files (not ignored ones) copied to dest; node_modules linked."""
+    files = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard"], cwd=ROOT,
+                           check=True, capture_output=True, text=True).stdout.splitlines()
+    for rel in files:
+        src = ROOT / rel
+        if src.is_file() and not src.is_symlink():
+            (dest / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, dest / rel)
+    (dest / "node_modules").symlink_to(ROOT / "node_modules")
+    return dest

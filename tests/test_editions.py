@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, build_site
+from factory import copy_project
 from kit.checks.browser import find_chromium
 from kit.checks.localserver import serve
 from kit.checks.node import node_bin
@@ -29,14 +30,7 @@ def git(cwd, *args) -> str:
 @pytest.fixture(scope="module")
 def project_copy(tmp_path_factory) -> Path:
     """The project's tracked files in a fresh git repository (the tests commit and tag there)."""
-    copy = tmp_path_factory.mktemp("kopia") / "zestaw"
-    files = git(ROOT, "ls-files", "--cached", "--others", "--exclude-standard").splitlines()
-    for rel in files:
-        src = ROOT / rel
-        if src.is_file():
-            (copy / rel).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(src, copy / rel)
-    (copy / "node_modules").symlink_to(ROOT / "node_modules")
+    copy = copy_project(tmp_path_factory.mktemp("kopia") / "zestaw")
     git(copy, "init", "-q", "-b", "main")
     git(copy, "-c", "user.name=Test", "-c", "user.email=test@example.org", "add", "-A")
     git(copy, "-c", "user.name=Test", "-c", "user.email=test@example.org", "commit", "-q", "-m", "kopia")

@@ -19,6 +19,7 @@ from kit.model.paths import Project
 from kit.pdf import plan as pdf_plan
 from kit.site import search
 from kit.site.generated import list_templates, plan, virtual_files
+from kit.site.preview import safe_builder, watched_paths
 from kit.site.typography import bind_single_letters_html
 
 log = logging.getLogger("mkdocs.plugins.kit")
@@ -44,6 +45,18 @@ def _expand_nav(nav, modules, templates) -> None:
             if "szablony/index.md" in children:
                 extra = [f"szablony/{name}.md" for name, _, _ in templates]
             children += [e for e in extra if e not in children]  # idempotent: i18n may call us again
+
+
+def on_startup(command, dirty):
+    # Drafts are built by `serve` only; MkDocs reloads this hook file per build, the env survives.
+    os.environ["KIT_MKDOCS_COMMAND"] = command
+
+
+def on_serve(server, config, builder):
+    for path in watched_paths(_state["project"].root):
+        server.watch(str(path))
+    server.builder = safe_builder(server.builder, Path(config.site_dir))
+    return server
 
 
 def on_config(config):

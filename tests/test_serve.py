@@ -1,0 +1,108 @@
+"""The editor's preview: `mkdocs serve` follows materials/, rebuilds once per edit and shows errors."""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from factory import copy_project
+
+pytestmark = pytest.mark.slow
+LIMIT = 90  # seconds: a bound for a hung server, not a performance target (see `kit bench`)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str) -> str:
+    try:
+        return urllib.request.urlopen(url, timeout=LIMIT).read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def _wait_for(url: str, text: str) -> bool:
+    end = time.monotonic() + LIMIT
+    while time.monotonic() < end:
+        if text in _get(url):
+            return True
+        time.sleep(0.3)
+    return False
+
+
+@pytest.fixture(scope="module")
+def preview(tmp_path_factory):
+    root = copy_project(tmp_path_factory.mktemp("podglad") / "zestaw")
+    port = _free_port()
+    log = root / "serve.log"
+    env = dict(os.environ, KIT_ROOT=str(root), KIT_PDF="0", NO_MKDOCS_2_WARNING="1")
+    with open(log, "w") as out:
+        proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                                cwd=root, env=env, stdout=out, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        assert _wait_for(base, "</html>"), log.read_text()[-3000:]
+        yield root, base, log
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+def _builds(log: Path) -> int:
+    return log.read_text("utf-8").count("Building documentation...")
+
+
+def _settle(log: Path) -> None:
+    """Wait until the server has been quiet for a moment (no build running)."""
+    last, end = log.stat().st_size, time.monotonic() + LIMIT
+    while time.monotonic() < end:
+        time.sleep(3)
+        size = log.stat().st_size
+        if size == last:
+            return
+        last = size
+
+
+def test_module_edit_reaches_the_preview_with_one_rebuild(preview):
+    root, base, log = preview
+    module = next((root / "materials" / "modules").glob("m02-*"))
+    before = _builds(log)
+    source = module / "modul.md"
+    source.write_text(source.read_text("utf-8") + "\n\nZdanie-kontrolne-podgladu.\n", "utf-8")
+    assert _wait_for(f"{base}moduly/{module.name}/", "Zdanie-kontrolne-podgladu")
+    _settle(log)
+    assert _builds(log) - before == 1
+
+
+def test_docs_page_edit_rebuilds_once(preview):
+    root, base, log = preview
+    _settle(log)
+    before = _builds(log)
+    page = root / "docs" / "o-programie.md"
+    page.write_text(page.read_text("utf-8") + "\n\nDrugie-zdanie-kontrolne.\n", "utf-8")
+    assert _wait_for(f"{base}o-programie/", "Drugie-zdanie-kontrolne")
+    _settle(log)
+    assert _builds(log) - before == 1
+
+
+def test_a_broken_module_shows_the_error_in_the_browser_and_recovers(preview):
+    root, base, log = preview
+    _settle(log)
+    source = next((root / "materials" / "modules").glob("m03-*")) / "modul.md"
+    good = source.read_text("utf-8")
+    source.write_text(good.replace("duration:", "duration: [", 1), "utf-8")
+    assert _wait_for(f"{base}o-programie/", "Podgląd zatrzymany")
+    page = _get(f"{base}o-programie/")
+    assert f"materials/modules/{source.parent.name}/modul.md:" in page and "Y001" in page
+    assert "Traceback" not in log.read_text("utf-8")
+    source.write_text(good, "utf-8")
+    assert _wait_for(f"{base}o-programie/", "</nav>")
