@@ -37,6 +37,13 @@ def broken(tmp_path, text, folder="m01-pierwszy"):
     ("impossible date", module_text(reviewed="2026-02-30"), 21, "[M007] reviewed:"),
     ("unknown prerequisite", module_text(prerequisites="[m09]"), 12, "[M032] prerequisites:"),
     ("unclosed trainer block", module_text().replace("TAJNA-NOTATKA-TRENERA m01\n///", "TAJNA"), 31, "[B001]"),
+    # the case an editor met: the next block's "///" closed the trainer block, swallowing a section
+    ("trainer block closed by the next block", module_text(body_extra=(
+        "\n/// trener | Blok 2\nnotatka\n\n## Sekcja dla wszystkich\n\n/// cwiczenie | Ćw. 1\nzadanie\n///\n"
+        "\nDalsza treść.\n\n/// trener | Blok 3\nnotatka 3\n///\n")), 40, "[B001]"),
+    ("nested trainer block", module_text(body_extra="\n/// trener | A\na\n//// trener | B\nb\n////\n///\n"),
+     42, "[B003]"),
+    ("capitalised block name", module_text(body_extra="\n/// Trener | A\nnotatka\n///\n"), 40, "[B002]"),
 ])
 def test_bad_module_is_reported_with_file_line_field(tmp_path, capsys, case, text, line, needle):
     code, out = check(broken(tmp_path, text), capsys)
@@ -90,3 +97,18 @@ def test_link_to_missing_handout(tmp_path, capsys):
     text = module_text(body_extra="\n## Materiały\n\n- [Karta pracy 9](karty/karta-pracy-9.md)\n")
     code, out = check(broken(tmp_path, text), capsys)
     assert code == 1 and "modul.md:42: [K001] link:" in out and "karta-pracy-9.md" in out
+
+
+def test_trainer_block_in_a_handout_is_refused(tmp_path, capsys):
+    root = write_project(tmp_path)
+    handouts = root / "materials" / "modules" / "m01-pierwszy" / "karty"
+    handouts.mkdir()
+    (handouts / "karta.md").write_text("---\ntitle: Karta\n---\n\n# Karta\n\n/// trener | Uwaga\nsekret\n///\n", "utf-8")
+    code, out = check(root, capsys)
+    assert code == 1 and "karty/karta.md:7: [B004]" in out
+
+
+def test_block_marker_inside_a_code_fence_in_a_trainer_block_is_fine(tmp_path, capsys):
+    text = module_text(body_extra="\n/// trener | Kod\n\n```text\n///\n```\n\nnotatka\n///\n\n## Dalej\n")
+    code, out = check(broken(tmp_path, text), capsys)
+    assert code == 0, out

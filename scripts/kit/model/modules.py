@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -13,7 +14,7 @@ from kit.model.errors import KitError, Problem, raise_if
 from kit.model.frontmatter import Source, load_markdown
 from kit.model.legal import Act, check_citations
 from kit.model.links import check_module_links
-from kit.model.trainer_blocks import split_trainer_blocks
+from kit.model.trainer_blocks import Checker
 
 MODULE_FILE = "modul.md"
 MODULE_FILE_EN = "modul.en.md"
@@ -243,10 +244,7 @@ def load_module(folder: Path, acts: dict[str, Act]) -> tuple[Module | None, list
         return None, exc.problems
     problems = validate_front_matter(src, folder, acts)
     problems += check_citations(path, src.body, acts, src.body_line)
-    try:
-        split_trainer_blocks(src.body, path, src.body_line)
-    except KitError as exc:
-        problems += exc.problems
+    problems += _trainer_checker().check(path, src.body, src.body_line)
     en, en_problems = (None, [])
     if (folder / MODULE_FILE_EN).exists():
         try:
@@ -255,6 +253,7 @@ def load_module(folder: Path, acts: dict[str, Act]) -> tuple[Module | None, list
             en_problems = exc.problems
         if en is not None:
             en_problems += check_citations(en.path, en.body, acts, en.body_line)
+            en_problems += _trainer_checker().check(en.path, en.body, en.body_line)
     problems += en_problems
     handouts, h_problems = _load_handouts(folder, acts)
     problems += h_problems
@@ -270,6 +269,11 @@ def load_module(folder: Path, acts: dict[str, Act]) -> tuple[Module | None, list
                     agenda, reviewed, review_by, d["authors"], d["status"], src.body, src.body_line,
                     handouts, en, src)
     return module, []
+
+
+@lru_cache(maxsize=1)
+def _trainer_checker() -> Checker:
+    return Checker()
 
 
 def _load_handouts(folder: Path, acts: dict[str, Act]) -> tuple[list[Handout], list[Problem]]:
@@ -288,6 +292,7 @@ def _load_handouts(folder: Path, acts: dict[str, Act]) -> tuple[list[Handout], l
                                     "dodaj nagłówek YAML z polem „title: …”."))
             continue
         problems += check_citations(path, src.body, acts, src.body_line)
+        problems += _trainer_checker().check(path, src.body, src.body_line, handout=True)
         handouts.append(Handout(path, path.stem, title))
     return handouts, problems
 

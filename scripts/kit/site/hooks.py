@@ -9,7 +9,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from kit.site import markup
+from kit.site import markup, trainer_filter
 from kit.model.edition import fill_fields, load_edition
 from kit.model.errors import KitError
 from kit.model.glossary import abbreviation_lines
@@ -101,6 +101,7 @@ def on_files(files, config):
 
 
 def on_page_markdown(markdown, page, config, files):
+    trainer_filter.VIEW["trainer"] = page.meta.get("kit_view") == "trener"  # read while this page renders
     m = _state["materials"]
     lang = _lang(config)
     try:
@@ -117,6 +118,7 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
+    trainer_filter.VIEW["trainer"] = False
     html = markup.print_urls(markup.printable_checkboxes(markup.accessible_tables(html)))
     html = bind_single_letters_html(html)
     if markup.is_fallback(page, _lang(config)):

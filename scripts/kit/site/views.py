@@ -6,7 +6,6 @@ from kit.model.agenda import hours_minutes, schedule
 from kit.model.dates import human
 from kit.model.modules import Module
 from pathlib import Path
-from kit.model.trainer_blocks import participant_text
 
 L = {
     "pl": {
@@ -101,7 +100,7 @@ def participant_page(m: Module, modules: dict[str, Module], lang: str, root: Pat
     title, _, _, _, body = _texts(m, lang)
     src = (m.en.path if lang == "en" and m.en else m.path).resolve().relative_to(root).as_posix()
     return (_front(title, src, "uczestnik") + f"\n# {title}\n\n" + header(m, modules, lang, "uczestnik")
-            + participant_text(body).strip() + "\n")
+            + body.strip() + "\n")  # trainer blocks are removed by the parser (kit.site.trainer_filter)
 
 
 def agenda_table(m: Module, lang: str, start: str) -> str:
