@@ -95,6 +95,9 @@ def _title(markdown: str, fallback: str) -> str:
     return m[1].strip() if m else fallback
 
 
+_DRAFT = re.compile(r"---\n(?:[^\n]*\n)*?status:\s*draft\s*\n")
+
+
 def rows(project, modules, thresholds: dict | None = None) -> list[Row]:
     """One row per Polish page an editor writes (pages, modules, handouts, templates)."""
     from kit.model.paths import GENERATED_DIRS
@@ -111,8 +114,9 @@ def rows(project, modules, thresholds: dict | None = None) -> list[Row]:
         if page.name.endswith(".en.md") or page.parent == project.templates:
             continue
         rel = page.relative_to(project.docs).as_posix()
-        if rel.split("/")[0] in GENERATED_DIRS or page.read_text("utf-8").lstrip().startswith("--8<--"):
-            continue
+        text = page.read_text("utf-8")
+        if rel.split("/")[0] in GENERATED_DIRS or text.lstrip().startswith("--8<--") or _DRAFT.match(text):
+            continue  # generated, included from elsewhere, or a draft the build leaves out
         add(page, rel, "strona")
     for m in modules:
         add(m.path, f"moduly/{m.slug}/index.md", "modul", m.body, m.title)

@@ -1,7 +1,7 @@
 """Load and check everything under materials/ in one call – shared by the build and `kit check`."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kit.checks.a11y_lint import lint_project
 from kit.model.errors import KitError, Problem, raise_if
@@ -10,6 +10,7 @@ from kit.model.glossary import Term, load_glossary
 from kit.model.legal import Act, check_citations, load_registry
 from kit.model.modules import Module, load_all
 from kit.model.paths import Project
+from kit.model.states import DEFAULT_PAGE_STATE, body_citations, check_state
 
 
 @dataclass
@@ -17,6 +18,7 @@ class Materials:
     acts: dict[str, Act]
     terms: list[Term]
     modules: list[Module]
+    page_states: dict[str, str] = field(default_factory=dict)  # docs-relative source -> state
 
 
 
@@ -38,14 +40,24 @@ def load(project: Project | None = None, only: list[str] | None = None) -> Mater
     for term in terms:
         for text in (term.definition, term.en_definition or ""):
             problems += check_citations(project.glossary_file, text, acts, term.line)
+    page_states: dict[str, str] = {}
     for page in project.editor_pages():
-        src = load_markdown(page)
+        try:
+            src = load_markdown(page)
+        except KitError as exc:
+            problems += exc.problems
+            continue
         problems += check_citations(page, src.body, acts, src.body_line)
+        status = src.data.get("status", DEFAULT_PAGE_STATE)
+        problems += check_state(page, str(status), src.line("status"), page.read_text("utf-8"), 1,
+                                body_citations(src.body, src.body_line), acts)
+        if page.is_relative_to(project.docs):
+            page_states[page.relative_to(project.docs).as_posix()] = str(status)
     problems += lint_project(project)
     raise_if(problems)
     if only is not None:
         modules = select(modules, only, project)
-    return Materials(acts, terms, modules)
+    return Materials(acts, terms, modules, page_states)
 
 
 def select(modules: list[Module], only: list[str], project: Project) -> list[Module]:

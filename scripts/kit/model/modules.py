@@ -14,12 +14,13 @@ from kit.model.errors import KitError, Problem, raise_if
 from kit.model.frontmatter import Source, load_markdown
 from kit.model.legal import Act, check_citations
 from kit.model.links import check_module_links
+from kit.model.states import body_citations, check_state
 from kit.model.trainer_blocks import Checker
 
 MODULE_FILE = "modul.md"
 MODULE_FILE_EN = "modul.en.md"
 HANDOUTS_DIR = "karty"
-FOLDER_PATTERN = re.compile(r"^(m\d{2})-[a-z0-9-]+$")
+FOLDER_PATTERN = re.compile(r"^(m\d{2,3})-[a-z0-9-]+$")
 
 
 @dataclass
@@ -245,6 +246,12 @@ def load_module(folder: Path, acts: dict[str, Act]) -> tuple[Module | None, list
     problems = validate_front_matter(src, folder, acts)
     problems += check_citations(path, src.body, acts, src.body_line)
     problems += _trainer_checker().check(path, src.body, src.body_line)
+    status = src.data.get("status")
+    state_problems = []  # reported, but the module still loads: other modules may depend on it
+    if isinstance(status, str):
+        cited = [(src.line("legal", i), k) for i, k in enumerate(src.data.get("legal") or []) if isinstance(k, str)]
+        state_problems += check_state(path, status, src.line("status"), path.read_text("utf-8"), 1,
+                                      cited + body_citations(src.body, src.body_line), acts)
     en, en_problems = (None, [])
     if (folder / MODULE_FILE_EN).exists():
         try:
@@ -254,6 +261,10 @@ def load_module(folder: Path, acts: dict[str, Act]) -> tuple[Module | None, list
         if en is not None:
             en_problems += check_citations(en.path, en.body, acts, en.body_line)
             en_problems += _trainer_checker().check(en.path, en.body, en.body_line)
+            if isinstance(status, str):
+                state_problems += [p for p in check_state(en.path, status, src.line("status"), en.path.read_text("utf-8"), 1,
+                                                       body_citations(en.body, en.body_line), acts)
+                                if p.code != "S010"]
     problems += en_problems
     handouts, h_problems = _load_handouts(folder, acts)
     problems += h_problems
@@ -268,7 +279,20 @@ def load_module(folder: Path, acts: dict[str, Act]) -> tuple[Module | None, list
                     d["duration"], d["outcomes"], d.get("prerequisites") or [], d.get("legal") or [],
                     agenda, reviewed, review_by, d["authors"], d["status"], src.body, src.body_line,
                     handouts, en, src)
-    return module, []
+    return module, state_problems
+
+
+def _links_to_drafts(m: "Module", drafts: set[str]) -> list[Problem]:
+    """A published or reviewed module cannot link to a draft: the draft is not built."""
+    problems = []
+    for source, body, first in [(m.path, m.body, m.body_line)] + ([(m.en.path, m.en.body, m.en.body_line)] if m.en else []):
+        for n, row in enumerate(body.split("\n"), start=first):
+            for slug in re.findall(r"\]\(\.\./([a-z0-9-]+)/", row):
+                if slug in drafts:
+                    problems.append(Problem(source, n, "S004", "link", f"moduł ma status {m.status}, a odsyła do "
+                                            f"szkicu {slug}, który nie zostanie opublikowany.",
+                                            "usuń odnośnik albo opublikuj tamten moduł (status review lub published)."))
+    return problems
 
 
 @lru_cache(maxsize=1)
@@ -311,9 +335,14 @@ def load_all(modules_dir: Path, acts: dict[str, Act], docs: Path | None = None) 
             problems.append(Problem(m.path, m.front.line("id"), "M030", "id", f"identyfikator „{m.id}” ma już moduł "
                                     f"{by_id[m.id].folder.name}.", "nadaj modułowi inny, wolny numer."))
         by_id.setdefault(m.id, m)
-    known = {m.id for m in modules}
-    slugs = {m.slug for m in modules}
+    # folders that failed to load still count, so one broken module does not cascade into others
+    folders = [p for p in modules_dir.iterdir() if p.is_dir() and FOLDER_PATTERN.match(p.name)]
+    known = {m.id for m in modules} | {FOLDER_PATTERN.match(p.name)[1] for p in folders}
+    slugs = {m.slug for m in modules} | {p.name for p in folders}
+    drafts = {m.slug for m in modules if m.status == "draft"}
     for m in modules:
+        if m.status != "draft":
+            problems += _links_to_drafts(m, drafts)
         if docs is not None:
             problems += check_module_links(m.path, m.body, m.body_line, m.folder, docs, slugs)
             if m.en:
@@ -322,6 +351,11 @@ def load_all(modules_dir: Path, acts: dict[str, Act], docs: Path | None = None) 
             if pre == m.id:
                 problems.append(Problem(m.path, m.front.line("prerequisites"), "M031", "prerequisites", "moduł wymaga samego siebie.",
                                         "usuń własny identyfikator z listy."))
+            elif pre in by_id and by_id[pre].status == "draft" and m.status != "draft":
+                idx = m.prerequisites.index(pre)
+                problems.append(Problem(m.path, m.front.line("prerequisites", idx), "S004", "prerequisites",
+                                        f"moduł ma status {m.status}, a wymaga szkicu {pre}, który nie zostanie "
+                                        "opublikowany.", f"opublikuj {pre} albo usuń go z listy prerequisites."))
             elif pre not in known:
                 idx = m.prerequisites.index(pre)
                 problems.append(Problem(m.path, m.front.line("prerequisites", idx), "M032", "prerequisites",

@@ -1,15 +1,28 @@
 """`kit new-module`: create a module folder whose front matter is valid and builds at once."""
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 from kit.model.dates import today
 from kit.model.errors import KitError, Problem
 
+# Scaffold sentences that must be replaced before a page leaves the draft state (rule S003).
+PLACEHOLDERS = (
+    "Jedno–trzy zdania: czego uczy moduł i komu się przyda.",
+    "potrafi wyjaśnić, …",
+    "Napisz, jaki problem JST rozwiązuje ten moduł.",
+    "**Cel bloku:** opisz cel.",
+    "Wyjaśnij pojęcia prostym językiem.",
+    "**Cel:** … **Czas:** …",
+    "treść odpowiedzi z wyjaśnieniem.",
+    "Opisz zadanie dla uczestników i uczestniczek.",
+)
+
 TEMPLATE = """---
 id: {id}
-title: "{title}"
+title: {title}
 summary: "Jedno–trzy zdania: czego uczy moduł i komu się przyda."
 audience: [wydzial-edukacji]
 format: warsztat
@@ -71,20 +84,29 @@ def slugify(text: str) -> str:
 
 
 def next_id(modules_dir: Path) -> str:
-    nums = [int(m[1]) for p in modules_dir.iterdir() if (m := re.match(r"m(\d{2})-", p.name))]
-    return f"m{max(nums, default=0) + 1:02d}"
+    nums = [int(m[1]) for p in modules_dir.iterdir() if (m := re.match(r"m(\d{2,3})-", p.name))]
+    nxt = max(nums, default=0) + 1
+    if nxt > 999:
+        raise KitError([Problem(modules_dir, 0, "N002", "id", "wykorzystano już numery m01–m999.",
+                                "podaj wolny numer opcją --id.")])
+    return f"m{nxt:02d}"
 
 
 def new_module(title: str, modules_dir: Path, module_id: str | None = None) -> Path:
+    slug = slugify(title)
+    if not slug:
+        raise KitError([Problem(modules_dir, 0, "N003", "title", f"tytuł „{title}” nie ma liter ani cyfr, "
+                                "z których powstanie nazwa folderu.", "podaj tytuł słowami, np. "
+                                "„Sztuczna inteligencja w szkole”.")])
     module_id = module_id or next_id(modules_dir)
-    folder = modules_dir / f"{module_id}-{slugify(title)}"
+    folder = modules_dir / f"{module_id}-{slug}"
     if any(p.name.startswith(module_id + "-") for p in modules_dir.iterdir()):
-        raise KitError([Problem(modules_dir, 0, "S001", "id", f"moduł {module_id} już istnieje.",
+        raise KitError([Problem(modules_dir, 0, "N001", "id", f"moduł {module_id} już istnieje.",
                                 "pomiń opcję --id, aby wybrać wolny numer.")])
     (folder / "karty").mkdir(parents=True)
-    (folder / "modul.md").write_text(TEMPLATE.format(id=module_id, title=title.replace('"', "'"),
+    (folder / "modul.md").write_text(TEMPLATE.format(id=module_id, title=json.dumps(title, ensure_ascii=False),
                                                      today=today().isoformat()), "utf-8")
     (folder / "karty" / "karta-pracy-1.md").write_text(
-        f"---\ntitle: \"Karta pracy 1: {title}\"\n---\n\n# Karta pracy 1: {title}\n\n"
+        f"---\ntitle: {json.dumps('Karta pracy 1: ' + title, ensure_ascii=False)}\n---\n\n# Karta pracy 1: {title}\n\n"
         "Opisz zadanie dla uczestników i uczestniczek.\n", "utf-8")
     return folder

@@ -42,7 +42,12 @@ STATUSES = {
     "published": ("opublikowany", "published"),
 }
 
-ID_PATTERN = r"^m\d{2}$"
+STATE_NOTES = {  # how a catalogue row names a module that is not final
+    "draft": ("szkic (tylko w podglądzie)", "draft (preview only)"),
+    "review": ("w trakcie weryfikacji eksperckiej", "under expert review"),
+}
+
+ID_PATTERN = r"^m\d{2,3}$"  # m01 … m999
 OUTCOMES_MIN, OUTCOMES_MAX = 3, 6
 
 
@@ -56,7 +61,7 @@ class Field:
 
 
 FIELDS: tuple[Field, ...] = (
-    Field("id", "str", True, "identyfikator „m” + dwie cyfry, taki sam jak początek nazwy folderu, np. m07"),
+    Field("id", "str", True, "identyfikator „m” + dwie lub trzy cyfry, taki sam jak początek nazwy folderu, np. m07"),
     Field("title", "str", True, "tytuł modułu (tekst)"),
     Field("summary", "str", True, "1–3 zdania: co moduł daje pracownikowi JST"),
     Field("audience", "list[enum]", True, "lista adresatów z listy", AUDIENCES),

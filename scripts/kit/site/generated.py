@@ -19,7 +19,8 @@ from kit.model.modules import HANDOUTS_DIR, Module
 from kit.checks.readability import rows as readability_rows
 from kit.model.paths import GENERATED_DIRS, Project
 from kit.site.pages import (catalogue, changelog_page, collect_citations, freshness_page, glossary_page,
-                            legal_page, readability_page, templates_index)
+                            legal_page, readability_page, review_page, templates_index)
+from kit.model.states import review_points
 from kit.site.views import participant_page, trainer_page
 
 log = logging.getLogger("mkdocs.plugins.kit")
@@ -53,6 +54,16 @@ def list_templates(templates_dir: Path) -> list[tuple[str, str, str]]:
     return out
 
 
+def _review_points(project: Project, modules: list[Module]):
+    sources = []
+    for m in modules:
+        sources += [m.path] + ([m.en.path] if m.en else []) + sorted((m.folder / HANDOUTS_DIR).glob("*.md"))
+    points = []
+    for path in sources + project.editor_pages():
+        points += review_points(path, path.read_text("utf-8"))
+    return points
+
+
 def plan(project: Project, modules: list[Module], acts: dict[str, Act], terms: list[Term],
          agenda_start: str, readability_thresholds: dict | None = None) -> Plan:
     p = Plan()
@@ -83,6 +94,7 @@ def plan(project: Project, modules: list[Module], acts: dict[str, Act], terms: l
         from kit.editions import changelog_sections
         p.texts["zasoby/historia-zmian.md"] = changelog_page(changelog.read_text("utf-8"),
                                                              changelog_sections(project.root), modules, "pl")
+    p.texts["zasoby/do-weryfikacji.md"] = review_page(_review_points(project, modules), acts, project.root)
     p.texts["zasoby/czytelnosc.md"] = readability_page(readability_rows(project, modules, readability_thresholds), "pl")
     for path in sorted(templates_dir.glob("*.md")):
         if not path.name.startswith("README"):

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import InclusionLevel
 
 from kit.site import markup, trainer_filter
 from kit.model.edition import fill_fields, load_edition
@@ -47,6 +48,16 @@ def _expand_nav(nav, modules, templates) -> None:
             children += [e for e in extra if e not in children]  # idempotent: i18n may call us again
 
 
+def _drop_drafts(nav, drafts: set[str]) -> None:
+    """Remove nav entries of draft pages (the build leaves the pages out)."""
+    for item in list(nav or []):
+        value = next(iter(item.values())) if isinstance(item, dict) and len(item) == 1 else item
+        if isinstance(value, list):
+            _drop_drafts(value, drafts)
+        elif isinstance(value, str) and value in drafts:
+            nav.remove(item)
+
+
 def on_startup(command, dirty):
     # Drafts are built by `serve` only; MkDocs reloads this hook file per build, the env survives.
     os.environ["KIT_MKDOCS_COMMAND"] = command
@@ -70,13 +81,17 @@ def on_config(config):
             materials = load(project, only=edition.modules)
         except KitError as exc:
             raise PluginError(exc.report()) from None
-        _state.update(edition=edition, materials=materials, project=project,
+        preview = os.environ.get("KIT_MKDOCS_COMMAND") == "serve"  # drafts exist only in the preview
+        _state.update(edition=edition, materials=materials, project=project, preview=preview,
+                      modules=[m for m in materials.modules if preview or m.status != "draft"],
                       templates=list_templates(project.templates), pdf_sizes={}, languages=[])
-    project, materials, templates = _state["project"], _state["materials"], _state["templates"]
-    _expand_nav(config.nav, materials.modules, templates)
+    project, modules, templates = _state["project"], _state["modules"], _state["templates"]
+    _expand_nav(config.nav, modules, templates)
+    if not _state["preview"]:
+        _drop_drafts(config.nav, {p for p, s in _state["materials"].page_states.items() if s == "draft"})
     _state["edition"].apply(config)
     pdf_on = os.environ.get("KIT_PDF", "1") != "0" and config.extra.get("kit", {}).get("pdf", True)
-    _state["pdf_docs"] = pdf_plan.plan_documents(materials.modules, config.nav, templates, project.docs,
+    _state["pdf_docs"] = pdf_plan.plan_documents(modules, config.nav, templates, project.docs,
                                                  project.templates) if pdf_on else []
     return config
 
@@ -85,7 +100,7 @@ def on_pre_build(config):
     _state["languages"].append(_lang(config))  # static-i18n nests builds: keep a stack
     if "plan" not in _state or len(_state["languages"]) == 1:  # once per site build, for all languages
         m, project, kit_extra = _state["materials"], _state["project"], config.extra.get("kit", {})
-        _state["plan"] = plan(project, m.modules, m.acts, m.terms, kit_extra.get("agenda_start", "09:00"),
+        _state["plan"] = plan(project, _state["modules"], m.acts, m.terms, kit_extra.get("agenda_start", "09:00"),
                               kit_extra.get("readability"))
 
 
@@ -95,6 +110,10 @@ def on_files(files, config):
     default = getattr(i18n, "default_language", "pl")
     languages = list(getattr(i18n, "build_languages", None) or [default])
     files = virtual_files(files, config, _state["plan"], _lang(config), default, languages)
+    states = _state["materials"].page_states
+    for f in files.documentation_pages():
+        if states.get(f.src_uri) == "draft":
+            f.inclusion = InclusionLevel.DRAFT  # built by `serve` with a banner, left out of `build`
     if i18n is not None:  # the sitemap template lists each language's pages from this map
         i18n.i18n_files_per_language[_lang(config)] = files.documentation_pages()
     return files
@@ -109,6 +128,7 @@ def on_page_markdown(markdown, page, config, files):
     except KitError as exc:
         raise PluginError(exc.report()) from None
     markdown = render_citations(markdown, m.acts, page.file.src_uri)
+    markdown = markup.with_state_banner(markdown, m.page_states.get(page.file.src_uri, "published"), lang)
     markdown = markup.fallback_notice(markdown, page, lang)
     if page.file.src_uri in ("index.md", "index.en.md"):
         markdown += _offline_link(lang)

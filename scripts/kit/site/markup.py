@@ -69,3 +69,41 @@ def print_urls(html: str) -> str:
             return m[0]
         return f'{m[1]}<span class="kit-print-url"> ({href.removeprefix("mailto:")})</span>'
     return _EXTERNAL_LINK.sub(add, html)
+
+
+STATE_BANNERS = {
+    "review": {
+        "pl": ("Materiał w trakcie weryfikacji eksperckiej",
+               "Część informacji na tej stronie czeka na sprawdzenie przez ekspertów. Miejsca do sprawdzenia "
+               "są oznaczone ramką „Do weryfikacji”. Zanim oprzesz na nich decyzję, sprawdź aktualny stan prawny."),
+        "en": ("Under expert review",
+               "Some information on this page is waiting to be checked by experts. The passages concerned are "
+               "marked “For expert review”. Check the current law before you base a decision on them."),
+    },
+    "draft": {
+        "pl": ("Szkic – ta strona nie zostanie opublikowana",
+               "Widzisz ją tylko w podglądzie redakcyjnym. Zmień status na review albo published, gdy tekst będzie gotowy."),
+        "en": ("Draft – this page will not be published",
+               "It is shown only in the editors' preview. Change its status to review or published when it is ready."),
+    },
+}
+
+
+def state_banner(status: str, lang: str) -> str:
+    """An admonition at the top of a page that is not (yet) published as final."""
+    texts = STATE_BANNERS.get(status)
+    if not texts:
+        return ""
+    title, text = texts.get(lang, texts["pl"])
+    kind = "warning" if status == "draft" else "info"
+    return f'!!! {kind} "{title}"\n\n    {text}\n\n'
+
+
+def with_state_banner(markdown: str, status: str, lang: str) -> str:
+    """The state banner under the page's H1 (or at the top when the page has none)."""
+    banner = state_banner(status, lang)
+    if not banner:
+        return markdown
+    rows = markdown.split("\n")
+    at = next((i + 1 for i, r in enumerate(rows) if r.startswith("# ")), 0)
+    return "\n".join(rows[:at] + ["", banner] + rows[at:])

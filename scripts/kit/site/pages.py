@@ -1,6 +1,8 @@
 """Site-wide pages generated from the data: catalogue, legal bases, glossary, freshness, templates."""
 from __future__ import annotations
 
+import html
+import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -52,6 +54,8 @@ def catalogue(modules: list[Module], lang: str) -> str:
         aud = ", ".join(schema.label(schema.AUDIENCES, a, lang).split(" (")[0] for a in m.audience)
         pre = ", ".join(p.upper() for p in m.prerequisites) or ("none" if en else "brak")
         trainer = f"[{'trainer view' if en else 'widok trenera'}: {m.id.upper()}]({m.slug}/trener.md)"
+        if m.status != "published":  # say it in words: the catalogue must not promise a final text
+            trainer += "<br>*" + schema.label(schema.STATE_NOTES, m.status, lang) + "*"
         rows.append(f"| {m.id.upper()} | [{t}]({m.slug}/index.md)<br>{trainer} | {hours_minutes(m.duration, lang)} | "
                     f"{aud} | {pre} |")
     return _front(title, "scripts/kit/site/pages.py") + intro + "\n\n" + "\n".join(rows) + "\n"
@@ -242,3 +246,30 @@ def changelog_page(changelog_md: str, sections, modules, lang: str) -> str:
             rows.append("Bez zmian w modułach.")
         rows.append("")
     return "\n".join(rows) + "\n"
+
+
+def review_page(points, acts: dict[str, Act], root: Path) -> str:
+    """Editors' list of open expert questions: review blocks in pages and registry entries to verify."""
+    from kit.model.states import since
+    title = "Do weryfikacji eksperckiej"
+    intro = ("Lista dla redakcji: otwarte pytania do ekspertów, zebrane z bloków „weryfikacja” w materiałach "
+             "i z wpisów rejestru aktów z polem `verify`. Strona z takim blokiem ma status review i pokazuje "
+             "czytelnikom baner „Materiał w trakcie weryfikacji eksperckiej”. Data „od” to dzień, w którym "
+             "linię zapisano po raz ostatni (historia git).")
+    rows = [f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\nkit_source: scripts/kit/model/states.py\n"
+            "search:\n  exclude: true\n---\n\n# " + title + "\n\n" + intro + "\n",
+            f"Tabela: Otwarte pytania do ekspertów ({len(points)})", "",
+            "| Miejsce | Pytanie | Od |", "|---|---|---|"]
+    for pt in points:
+        where = pt.path.resolve().relative_to(root).as_posix()
+        rows.append(f"| `{where}:{pt.line}` | {_cell(pt.question)} | {since(pt.path.resolve(), pt.line) or '–'} |")
+    flagged = [a for a in acts.values() if a.verify]
+    rows += ["", f"Tabela: Wpisy rejestru aktów do sprawdzenia ({len(flagged)})", "",
+             "| Miejsce | Akt | Co sprawdzić |", "|---|---|---|"]
+    rows += [f"| `materials/legal.yml:{a.line}` | {_cell(a.short)} | {_cell(a.verify)} |" for a in flagged]
+    return "\n".join(rows) + "\n"
+
+
+def _cell(text: str) -> str:
+    """Text safe inside a Markdown table cell: no pipes, no raw HTML, one line."""
+    return html.escape(" ".join(str(text).split())).replace("|", "\\|")

@@ -5,6 +5,7 @@ from kit.model import schema
 from kit.model.agenda import hours_minutes, schedule
 from kit.model.dates import human
 from kit.model.modules import Module
+from kit.site.markup import state_banner
 from pathlib import Path
 
 L = {
@@ -85,6 +86,8 @@ def header(m: Module, modules: dict[str, Module], lang: str, view: str) -> str:
         f"<p class=\"kit-view-switch\" markdown=\"span\">{switch}</p>",
         "",
     ]
+    if m.status != "published":
+        rows += [state_banner(m.status, lang)]
     if m.overdue:
         rows += [f"!!! warning \"{t['overdue_title']}\"", "",
                  "    " + t["overdue"].format(date=human(m.review_by, lang)), ""]

@@ -1,0 +1,101 @@
+"""Publication states that cannot lie: draft, review, published – for modules and pages in docs/.
+
+- draft: shown by the preview (`serve`) with a banner, left out of `build` and `publish`;
+- review: published with a banner saying that experts are still checking it;
+- published: refused while the page keeps an expert-review block (`weryfikacja`), cites a registry
+  entry flagged `verify:`, or still holds text from the module scaffold.
+"""
+from __future__ import annotations
+
+import re
+import subprocess
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from kit.model.errors import Problem
+from kit.model.legal import Act, find_citations
+
+STATES = ("draft", "review", "published")
+DEFAULT_PAGE_STATE = "published"
+REVIEW_BLOCK = re.compile(r"^\s*(?:/{3,}|!!!|\?{3}\+?)\s*weryfikacja\b\s*(?:\|\s*)?(.*)$")
+FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+
+
+@dataclass(frozen=True)
+class ReviewPoint:
+    """An open expert question: where it is and what it asks."""
+    path: Path
+    line: int
+    question: str
+
+
+def review_points(path: Path, body: str, first_line: int = 1) -> list[ReviewPoint]:
+    rows = body.split("\n")
+    points, fence = [], None
+    for i, row in enumerate(rows):
+        m = FENCE.match(row)
+        if m:
+            fence = None if fence and m[1].startswith(fence) else (fence or m[1])
+            continue
+        hit = REVIEW_BLOCK.match(row) if not fence else None
+        if hit:
+            following = next((r.strip() for r in rows[i + 1:] if r.strip() and not r.strip().startswith("///")), "")
+            title = hit[1].strip().strip('"')
+            question = following if not title or title.lower().startswith("do weryfikacji") else f"{title}: {following}"
+            points.append(ReviewPoint(path, first_line + i, question[:300]))
+    return points
+
+
+def placeholder_lines(body: str, first_line: int = 1) -> list[tuple[int, str]]:
+    from kit.model.scaffold import PLACEHOLDERS
+    return [(first_line + i, p) for i, row in enumerate(body.split("\n")) for p in PLACEHOLDERS if p in row]
+
+
+def check_state(path: Path, status: str, status_line: int, body: str, body_line: int,
+                cited: list[tuple[int, str]], acts: dict[str, Act]) -> list[Problem]:
+    """Problems with a page's state; `cited` lists (line, act key) from front matter and body."""
+    problems = []
+    if status not in STATES:
+        return [Problem(path, status_line, "S010", "status", f"nieznany status „{status}”.",
+                        "wpisz draft (szkic), review (w weryfikacji) albo published (opublikowany).")]
+    if status == "draft":
+        return []
+    for line, text in placeholder_lines(body, body_line):
+        problems.append(Problem(path, line, "S003", "status", f"strona ma status {status}, a zostawia tekst "
+                                f"z szablonu („{text}”).", "napisz własny tekst albo zmień status na draft."))
+    if status != "published":
+        return problems
+    for point in review_points(path, body, body_line):
+        problems.append(Problem(path, point.line, "S001", "status", "strona ma status published, a zawiera "
+                                "otwarty blok „weryfikacja”.", "rozstrzygnij pytanie i usuń blok albo zmień status "
+                                f"w linii {status_line} na review."))
+    reported = set()
+    for line, key in cited:
+        act = acts.get(key)
+        if act is not None and act.verify and key not in reported:
+            reported.add(key)  # once per page and act: the fix is in the registry, not at each citation
+            problems.append(Problem(path, line, "S002", "status", f"strona ma status published, a cytuje akt "
+                                    f"„{key}”, który w rejestrze czeka na weryfikację ({act.verify})",
+                                    f"uzupełnij wpis w materials/legal.yml (usuń pole verify) albo zmień status "
+                                    f"w linii {status_line} na review."))
+    return problems
+
+
+def body_citations(body: str, body_line: int) -> list[tuple[int, str]]:
+    return [(c.line, c.key) for c in find_citations(body, body_line)]
+
+
+@lru_cache(maxsize=None)
+def since(path: Path, line: int) -> str | None:
+    """The date the line was last written (git blame), or None outside a git checkout."""
+    try:
+        out = subprocess.run(["git", "blame", "--porcelain", "-L", f"{line},{line}", "--", path.name],
+                             cwd=path.parent, capture_output=True, text=True, timeout=20)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    m = re.search(r"^author-time (\d+)$", out.stdout, re.M)
+    if out.returncode != 0 or not m or out.stdout.startswith("0000000000000000000000000000000000000000"):
+        return None
+    from datetime import datetime, timezone
+    return datetime.fromtimestamp(int(m[1]), timezone.utc).date().isoformat()

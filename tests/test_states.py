@@ -1,0 +1,86 @@
+"""Publication states: draft only in the preview, review with a banner, published only when final."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from factory import copy_project, module_text, write_project
+from kit.cli import main
+from kit.model.legal import Act
+from kit.model.states import check_state, review_points
+
+ACTS = {"po": Act("po", "Prawo oświatowe", "Prawo oświatowe", "Law", "ustawa"),
+        "x": Act("x", "Akt X", "Akt X", "Act X", "ustawa", verify="Potwierdzić publikator.")}
+OPEN = "Tekst.\n\n/// weryfikacja | Do weryfikacji przez eksperta\nCzy termin to 7 dni?\n///\n"
+
+
+@pytest.mark.parametrize("status, body, cited, codes", [
+    ("published", OPEN, [], ["S001"]),
+    ("published", "Tekst.\n", [(2, "x")], ["S002"]),
+    ("published", "Tekst.\n", [(2, "x"), (5, "x")], ["S002"]),          # once per act, not per citation
+    ("published", "Napisz, jaki problem JST rozwiązuje ten moduł.\n", [], ["S003"]),
+    ("review", OPEN + "Napisz, jaki problem JST rozwiązuje ten moduł.\n", [(2, "x")], ["S003"]),
+    ("review", OPEN, [(2, "x")], []),
+    ("draft", OPEN + "Napisz, jaki problem JST rozwiązuje ten moduł.\n", [(2, "x")], []),
+    ("published", "Tekst.\n", [(2, "po")], []),
+    ("gotowy", "Tekst.\n", [], ["S010"]),
+])
+def test_state_rules(status, body, cited, codes):
+    problems = check_state(Path("strona.md"), status, 1, body, 10, cited, ACTS)
+    assert [p.code for p in problems] == codes
+
+
+def test_review_points_name_line_and_question():
+    points = review_points(Path("m.md"), "```\n/// weryfikacja\n```\n" + OPEN, 20)
+    assert [(p.line, p.question) for p in points] == [(25, "Czy termin to 7 dni?")]
+
+
+def test_published_module_with_open_question_is_refused(tmp_path, capsys):
+    root = write_project(tmp_path, {"m01-pierwszy": module_text(body_extra="\n" + OPEN)})
+    code = main(["check", "--root", str(root)])
+    out = capsys.readouterr()
+    assert code == 1
+    assert "materials/modules/m01-pierwszy/modul.md:42: [S001]" in out.err
+    assert "w linii 24 na review" in out.err  # the line of `status:` to change
+
+
+def test_published_module_may_not_link_to_a_draft(tmp_path, capsys):
+    root = write_project(tmp_path, {
+        "m01-pierwszy": module_text("m01").replace("status: published", "status: draft"),
+        "m02-drugi": module_text("m02", "Drugi", body_extra="\nZob. [moduł 1](../m01-pierwszy/index.md).\n")})
+    assert main(["check", "--root", str(root)]) == 1
+    assert "m02-drugi/modul.md:40: [S004] link:" in capsys.readouterr().err
+
+
+def test_published_module_may_not_require_a_draft(tmp_path, capsys):
+    root = write_project(tmp_path, {
+        "m01-pierwszy": module_text("m01").replace("status: published", "status: draft"),
+        "m02-drugi": module_text("m02", "Drugi", prerequisites="[m01]")})
+    assert main(["check", "--root", str(root)]) == 1
+    assert "m02-drugi/modul.md:12: [S004]" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_draft_module_and_page_are_absent_from_the_build_and_search(tmp_path):
+    root = copy_project(tmp_path / "zestaw")
+    from kit.model.scaffold import new_module
+    module = new_module("Szkic nowego modułu", root / "materials" / "modules")  # a scaffold starts as draft
+    page = root / "docs" / "licencja.md"
+    page.write_text("---\nstatus: draft\n---\n" + page.read_text("utf-8").split("---\n", 2)[-1], "utf-8")
+    site = tmp_path / "site"
+    env = dict(os.environ, KIT_ROOT=str(root), KIT_PDF="0", NO_MKDOCS_2_WARNING="1")
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+                          cwd=root, env=env, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert not (site / "moduly" / module.name).exists() and not (site / "en" / "moduly" / module.name).exists()
+    assert not (site / "licencja").exists()
+    assert module.name not in (site / "moduly" / "index.html").read_text("utf-8")
+    assert 'href="licencja/" class="md-nav__link"' not in (site / "index.html").read_text("utf-8")  # nav
+    index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
+    assert not [d for d in index["docs"] if module.name in d["location"] or d["location"].startswith("licencja")]
+    assert not list((site / "pdf").glob(f"{module.name}*")) if (site / "pdf").exists() else True
