@@ -111,4 +111,4 @@ def test_scaffolded_module_passes_check_at_once(tmp_path, capsys):
     folder = new_module("Sztuczna inteligencja w szkole", root / "materials" / "modules")
     assert folder.name == "m03-sztuczna-inteligencja-w-szkole"
     assert main(["check", "--root", str(root)]) == 0, capsys.readouterr().err
-    assert "3 modułów" in capsys.readouterr().out
+    assert "3 moduły" in capsys.readouterr().out

@@ -16,7 +16,7 @@ def check(root, capsys) -> tuple[int, str]:
 def test_valid_project_passes(tmp_path, capsys):
     code, out = check(write_project(tmp_path), capsys)
     assert code == 0, out
-    assert "2 modułów" in out
+    assert "2 moduły" in out
 
 
 def broken(tmp_path, text, folder="m01-pierwszy"):

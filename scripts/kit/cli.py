@@ -16,6 +16,7 @@ from kit.model.errors import KitError
 from kit.model.paths import ROOT, Project, rel
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+LARGE_SOURCE = 512 * 1024  # bytes; the largest module today is about 60 KB
 
 
 def _mkdocs(args: list[str], config: str = "mkdocs.yml", **env) -> int:
@@ -29,22 +30,76 @@ def _mkdocs(args: list[str], config: str = "mkdocs.yml", **env) -> int:
 def cmd_check(ns) -> int:
     """Validation and source lint without building the site."""
     from kit.model.materials import load
+    from kit.model.edition import load_edition
     start = time.perf_counter()
-    project = Project(Path(ns.root).resolve(), Path(ns.root).resolve() / "docs") if ns.root \
-        else Project.default()
     try:
-        m = load(project)
+        project, edition_file = check_target(Path(ns.root).resolve() if ns.root else ROOT)
+        edition = load_edition(path=edition_file) if edition_file else None
+        m = load(project, edition)
     except KitError as exc:
         print(exc.report(), file=sys.stderr)
+        annotate(exc.problems)
         return 1
     lint_code = markdown_lint(project)
     if lint_code:
         return lint_code
     readability_warnings(project, m.modules)
+    for mod in m.modules:  # a huge page makes every build (and each PDF) slow; say so early
+        size = mod.path.stat().st_size
+        if size > LARGE_SOURCE:
+            print(f"Uwaga: {rel(mod.path)}: [W010] plik ma {size / 1_048_576:.1f} MB – budowa PDF potrwa długo. "
+                  "Jak poprawić: podziel moduł albo przenieś długie załączniki do kart pracy.")
     took = time.perf_counter() - start
-    print(f"OK: {len(m.modules)} modułów, {len(m.acts)} aktów w rejestrze, {len(m.terms)} pojęć "
-          f"w słowniku; Markdown bez uwag ({took:.1f} s).")
+    from kit.site.pages import plural_pl
+    n, a, g = len(m.modules), len(m.acts), len(m.terms)
+    print(f"OK: {n} {plural_pl(n, 'moduł', 'moduły', 'modułów')}, {a} {plural_pl(a, 'akt', 'akty', 'aktów')} "
+          f"w rejestrze, {g} {plural_pl(g, 'pojęcie', 'pojęcia', 'pojęć')} w słowniku; Markdown bez uwag "
+          f"({took:.1f} s).")
     return 0
+
+
+def check_target(base: Path) -> tuple[Project, Path | None]:
+    """The project and edition file that `kit check --root` means: a project folder, or a JST
+    overlay folder whose mkdocs.yml points at the project (extra.kit.root, edition_file)."""
+    from kit.model.frontmatter import read_source
+    data, config = {}, base / "mkdocs.yml"
+    if config.exists():
+        import yaml
+        class Loader(yaml.SafeLoader):  # noqa: D401 – mkdocs.yml has !!python and !ENV tags
+            pass
+        Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+        try:
+            data = yaml.load(read_source(config), Loader=Loader) or {}
+        except yaml.YAMLError:
+            data = {}  # MkDocs itself reports a broken config with its line
+    data = data if isinstance(data, dict) else {}
+    kit = (data.get("extra") or {}).get("kit") or {}
+    root = (base / kit.get("root", ".")).resolve()
+    edition = (base / kit.get("edition_file", "materials/wydanie.yml")).resolve()
+    project = Project(root, root / "docs")
+    if data.get("nav"):
+        from kit.model.errors import raise_if
+        from kit.model.links import check_nav
+        raise_if(check_nav(config, data["nav"], project.docs))
+    return project, (edition if edition.exists() or "edition_file" in kit else None)
+
+
+def annotate(problems) -> None:
+    """On GitHub Actions, each problem also becomes an annotation on the pull request's diff."""
+    if os.environ.get("GITHUB_ACTIONS") != "true":
+        return
+    for p in problems:
+        print(github_annotation(p))
+
+
+def github_annotation(p) -> str:
+    def esc(s: str, prop: bool = False) -> str:
+        s = s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return s.replace(":", "%3A").replace(",", "%2C") if prop else s
+    where = f"file={esc(rel(p.path), True)}" + (f",line={p.line}" if p.line else "")
+    fix = f" Jak poprawić: {p.fix}" if p.fix else ""
+    field = f" {p.field}:" if p.field else ""
+    return f"::error {where},title={esc(p.code, True)}::{esc(f'[{p.code}]{field} {p.message}{fix}')}"
 
 
 def markdown_lint(project: Project) -> int:

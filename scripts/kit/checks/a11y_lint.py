@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from kit.model.errors import Problem
+from kit.model.errors import KitError, Problem
 from kit.model.frontmatter import load_markdown
 
 VAGUE_LINK_TEXT = {
@@ -122,7 +122,10 @@ def lint_text(path: Path, body: str, first_line: int = 1, h1_allowed: int = 1) -
 
 
 def lint_file(path: Path, h1_allowed: int = 1) -> list[Problem]:
-    src = load_markdown(path)
+    try:
+        src = load_markdown(path)
+    except KitError:
+        return []  # an unreadable file is reported once, by the loader that owns it
     return lint_text(path, src.body, src.body_line, h1_allowed)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from kit.model.frontmatter import read_source
 
 VOWELS = "aąeęioóuy"
 MIN_WORDS = 100
@@ -106,7 +107,7 @@ def rows(project, modules, thresholds: dict | None = None) -> list[Row]:
     root = project.root
 
     def add(path, link, kind, text=None, title=None):
-        text = text if text is not None else path.read_text("utf-8")
+        text = text if text is not None else read_source(path)
         out.append(Row(path.resolve().relative_to(root).as_posix(), link, title or _title(text, path.stem), kind,
                        score(markdown_to_text(text)), limits[kind]))
 
@@ -114,7 +115,7 @@ def rows(project, modules, thresholds: dict | None = None) -> list[Row]:
         if page.name.endswith(".en.md") or page.parent == project.templates:
             continue
         rel = page.relative_to(project.docs).as_posix()
-        text = page.read_text("utf-8")
+        text = read_source(page)
         if rel.split("/")[0] in GENERATED_DIRS or text.lstrip().startswith("--8<--") or _DRAFT.match(text):
             continue  # generated, included from elsewhere, or a draft the build leaves out
         add(page, rel, "strona")

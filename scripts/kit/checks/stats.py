@@ -5,6 +5,7 @@ import re
 
 from kit.checks.readability import markdown_to_text, score, words
 from kit.model.trainer_blocks import participant_text, split_trainer_blocks
+from kit.model.frontmatter import read_source
 
 
 def word_count(markdown: str) -> int:
@@ -32,7 +33,7 @@ def module_rows(modules) -> list[dict]:
 def page_rows(project) -> list[dict]:
     out = []
     for page in project.editor_pages():
-        text = page.read_text("utf-8")
+        text = read_source(page)
         if text.lstrip().startswith("--8<--"):
             continue
         fog = score(markdown_to_text(text)).fog

@@ -8,7 +8,7 @@ from pathlib import Path
 from kit.checks.contrast import ratio
 from kit.model.dates import parse_iso
 from kit.model.errors import Problem, raise_if
-from kit.model.frontmatter import load_yaml_file
+from kit.model.frontmatter import Source, load_yaml_file
 from kit.model.paths import ROOT
 
 EDITION_FIELDS = {
@@ -49,6 +49,10 @@ MIN_CONTRAST = 4.5
 class Edition:
     path: Path
     data: dict
+    src: Source | None = None
+
+    def line(self, *key) -> int:
+        return self.src.line(*key) if self.src else 0
 
     @property
     def modules(self) -> list[str] | None:
@@ -122,7 +126,7 @@ def load_edition(config=None, path: Path | None = None) -> Edition:
     a11y["phone_text"] = a11y.get("phone") or "brak – prosimy o kontakt e-mailem"
     a11y["phone_text_en"] = a11y.get("phone") or "none – please contact us by e-mail"
     d.setdefault("publisher_en", d["publisher"])
-    return Edition(path, d)
+    return Edition(path, d, src)
 
 
 FIELD = re.compile(r"\{\{\s*edition\.([\w.]+)\s*\}\}")

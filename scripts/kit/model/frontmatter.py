@@ -36,17 +36,22 @@ class Source:
         return self.lines.get(key, self.lines.get((), 1))
 
 
-def _index_lines(node: yaml.Node, offset: int, key: tuple, out: dict) -> None:
+def _index_lines(node: yaml.Node, offset: int, key: tuple, out: dict, dups: list) -> None:
     out.setdefault(key, node.start_mark.line + offset)
     if isinstance(node, yaml.MappingNode):
+        seen: dict = {}
         for k, v in node.value:
+            if isinstance(k, yaml.ScalarNode):
+                if k.value in seen:  # YAML keeps the last value silently; editors lose the first
+                    dups.append((k.value, seen[k.value], k.start_mark.line + offset))
+                seen[k.value] = k.start_mark.line + offset
             sub = key + (k.value,)
             out[sub] = k.start_mark.line + offset
-            _index_lines(v, offset, sub, out)
+            _index_lines(v, offset, sub, out, dups)
             out[sub] = k.start_mark.line + offset
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
-            _index_lines(item, offset, key + (i,), out)
+            _index_lines(item, offset, key + (i,), out, dups)
 
 
 def parse_yaml(text: str, path: Path, first_line: int = 1) -> Source:
@@ -61,22 +66,86 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> Source:
         problem = getattr(exc, "problem", None) or str(exc)
         started = (f" (konstrukcja zaczęta w linii {first_line + context.line})"
                    if context and mark and context.line != mark.line else "")
-        raise KitError([Problem(path, line, "Y001", "", f"niepoprawny YAML: {problem}{started}.",
+        raise KitError([Problem(path, line, "Y001", "", f"niepoprawny YAML: {_polish(problem)}{started}.",
                                 "sprawdź wcięcia (spacje, nie tabulatory), dwukropki, nawiasy i cudzysłowy "
                                 "w tej linii i liniach powyżej.")]) from None
     lines: dict[tuple, int] = {}
+    dups: list = []
     if node is not None:
-        _index_lines(node, first_line, (), lines)
+        _index_lines(node, first_line, (), lines, dups)
+    if dups:
+        raise KitError([Problem(path, second, "Y004", str(key), f"pole „{key}” występuje drugi raz (pierwszy raz "
+                                f"w linii {first}); YAML zachowałby tylko drugą wartość.",
+                                "zostaw jedno wystąpienie pola i połącz wartości.") for key, first, second in dups])
     return Source(path, data, lines)
 
 
+# PyYAML's English explanations, in the words an editor needs (matched by prefix).
+_YAML_PROBLEMS = {
+    "found character '\\t' that cannot start any token": "w linii jest tabulator – YAML przyjmuje wcięcia tylko ze spacji",
+    "found a tab character": "w linii jest tabulator – YAML przyjmuje wcięcia tylko ze spacji",
+    "mapping values are not allowed here": "dwukropek w miejscu, w którym YAML go nie oczekuje (tekst z dwukropkiem "
+                                           "ujmij w cudzysłów)",
+    "could not find expected ':'": "brakuje dwukropka po nazwie pola",
+    "expected <block end>, but found": "wcięcie tej linii nie pasuje do linii powyżej",
+    "did not find expected key": "wcięcie tej linii nie pasuje do linii powyżej",
+    "found unexpected end of stream": "plik kończy się przed zamknięciem cudzysłowu lub nawiasu",
+    "found undefined alias": "znak * na początku wartości (ujmij tekst w cudzysłów)",
+    "found unknown escape character": "ukośnik odwrotny \\ w tekście w cudzysłowie (zapisz go jako \\\\ albo użyj "
+                                      "apostrofów zamiast cudzysłowu)",
+    "expected ',' or ']'": "nawias kwadratowy listy nie jest zamknięty",
+    "expected ',' or '}'": "nawias klamrowy nie jest zamknięty",
+    "while scanning a quoted scalar": "cudzysłów nie jest zamknięty",
+}
+
+
+def _polish(problem: str) -> str:
+    for english, polish in _YAML_PROBLEMS.items():
+        if problem.startswith(english):
+            return f"{polish} (YAML: {problem})"
+    return problem
+
+
+_ENCODING_HINTS = ((b"\xb9\x9c\x9f\xa5\x8c\x8f", "Windows-1250 (CP1250)"),
+                   (b"\xb1\xb6\xbc\xa1\xa6\xac", "ISO-8859-2 (Latin-2)"))
+
+
+def read_source(path: Path, allow_empty: bool = False) -> str:
+    """An editor's text file as Unicode with LF line ends; a UTF-8 BOM and CRLF are accepted."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise KitError([Problem(path, 0, "F004", "", "brak pliku.", "przywróć plik (git checkout -- plik) albo "
+                                "sprawdź, czy polecenie działa w folderze projektu (opcja --root).")]) from None
+    except (IsADirectoryError, PermissionError) as exc:
+        raise KitError([Problem(path, 0, "F004", "", f"nie można odczytać pliku ({exc.strerror}).",
+                                "sprawdź ścieżkę i uprawnienia.")]) from None
+    data = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[:exc.start].count(b"\n") + 1
+        scores = [(sum(data.count(bytes([c])) for c in chars), name) for chars, name in _ENCODING_HINTS]
+        guess = max(scores)[1] if max(scores)[0] else "inne kodowanie niż UTF-8"
+        code = "CP1250" if guess.startswith("Windows") else "ISO-8859-2"
+        raise KitError([Problem(path, line, "F001", "", f"plik nie jest zapisany w UTF-8 (wygląda na {guess}); "
+                                f"pierwszy błędny bajt w tej linii.",
+                                "zapisz plik ponownie jako UTF-8 (w edytorze: Zapisz jako → Kodowanie: UTF-8) "
+                                f"albo: iconv -f {code} -t UTF-8 {path.name} > nowy.md")]) from None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not allow_empty and not text.strip():
+        raise KitError([Problem(path, 1, "F002", "", "plik jest pusty.",
+                                "wpisz treść albo usuń plik.")])
+    return text
+
+
 def load_yaml_file(path: Path) -> Source:
-    return parse_yaml(path.read_text(encoding="utf-8"), path)
+    return parse_yaml(read_source(path), path)
 
 
 def load_markdown(path: Path) -> Source:
     """Split a Markdown file into front matter (parsed with lines) and body."""
-    text = path.read_text(encoding="utf-8")
+    text = read_source(path)
     rows = text.split("\n")
     if not rows or rows[0].strip() != "---":
         src = Source(path, {}, {(): 1}, text, 1)

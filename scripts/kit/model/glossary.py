@@ -39,6 +39,7 @@ def load_glossary(path: Path) -> list[Term]:
         raise_if([Problem(path, 1, "G001", "", "słownik musi być listą wpisów „- term: …”.",
                           "zacznij każdy wpis od „- term:”.")])
     seen: dict[str, int] = {}
+    anchors: dict[str, tuple[str, int]] = {}
     for i, entry in enumerate(src.data):
         line = src.line(i)
         if not isinstance(entry, dict) or not entry.get("term") or not entry.get("definition"):
@@ -46,6 +47,20 @@ def load_glossary(path: Path) -> list[Term]:
                                     "dodaj brakujące pole."))
             continue
         term = str(entry["term"]).strip()
+        if not isinstance(entry["term"], str) or not re.search(r"\w", term):
+            problems.append(Problem(path, src.line(i, "term"), "G004", "term", f"termin „{entry['term']}” nie ma "
+                                    "liter ani cyfr.", "wpisz termin słowami, np. „term: JST”."))
+            continue
+        for name in ("definition", "expansion"):
+            if entry.get(name) is not None and not isinstance(entry[name], str):
+                problems.append(Problem(path, src.line(i, name), "G005", name, "oczekiwano tekstu.",
+                                        "zapisz wartość w jednej linii, w cudzysłowie, jeśli zawiera dwukropek."))
+        anchor = Term(term, "").anchor
+        if anchor in anchors:
+            problems.append(Problem(path, line, "G006", "term", f"termin „{term}” dostałby ten sam adres "
+                                    f"(#{anchor}) co „{anchors[anchor][0]}” z linii {anchors[anchor][1]}.",
+                                    "scal oba wpisy albo zmień jeden termin tak, by różnił się literami."))
+        anchors.setdefault(anchor, (term, line))
         if term.lower() in seen:
             problems.append(Problem(path, line, "G003", "term", f"termin „{term}” powtarza się "
                                     f"(pierwszy raz w linii {seen[term.lower()]}).", "usuń lub scal wpisy."))

@@ -42,3 +42,29 @@ def check_module_links(path: Path, body: str, first_line: int, folder: Path, doc
                                         "której nie ma.", "popraw ścieżkę; karty pracy leżą w folderze "
                                         "karty/ modułu, np. (karty/karta-pracy-1.md)."))
     return problems
+
+
+def nav_entries(nav) -> list[str]:
+    """Every page path named in a MkDocs nav (nested lists and single-key mappings)."""
+    out = []
+    for item in nav or []:
+        value = next(iter(item.values())) if isinstance(item, dict) and len(item) == 1 else item
+        if isinstance(value, list):
+            out += nav_entries(value)
+        elif isinstance(value, str) and value.endswith(".md"):
+            out.append(value)
+    return out
+
+
+def check_nav(config_file: Path, nav, docs: Path) -> list[Problem]:
+    """Nav entries that point at no page: found here instead of by the build."""
+    text = config_file.read_text("utf-8").split("\n")
+    problems = []
+    for entry in nav_entries(nav):
+        top = entry.split("/")[0]
+        ok = (docs / entry).exists() or (top in GENERATED_DIRS and entry in GENERATED_PAGES)
+        if not ok:
+            line = next((n for n, row in enumerate(text, 1) if entry in row), 0)
+            problems.append(Problem(config_file, line, "K002", "nav", f"menu wskazuje stronę „{entry}”, "
+                                    "której nie ma w docs/.", "popraw ścieżkę albo dodaj stronę."))
+    return problems

@@ -1,11 +1,12 @@
 """Load and check everything under materials/ in one call – shared by the build and `kit check`."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from kit.checks.a11y_lint import lint_project
 from kit.model.errors import KitError, Problem, raise_if
-from kit.model.frontmatter import load_markdown
+from kit.model.frontmatter import load_markdown, read_source
 from kit.model.glossary import Term, load_glossary
 from kit.model.legal import Act, check_citations, load_registry
 from kit.model.modules import Module, load_all
@@ -22,7 +23,7 @@ class Materials:
 
 
 
-def load(project: Project | None = None, only: list[str] | None = None) -> Materials:
+def load(project: Project | None = None, edition=None) -> Materials:
     """Validate the registry, glossary, modules and citations in editors' pages; raise on any problem."""
     project = project or Project.default()
     problems: list[Problem] = []
@@ -48,31 +49,47 @@ def load(project: Project | None = None, only: list[str] | None = None) -> Mater
             problems += exc.problems
             continue
         problems += check_citations(page, src.body, acts, src.body_line)
+        for name in ("title", "summary"):
+            value = src.data.get(name)
+            if value is not None and (not isinstance(value, str) or not value.strip()):
+                problems.append(Problem(page, src.line(name), "P001", name, f"znaleziono „{value}”, oczekiwano "
+                                        "tekstu w jednej linii.", f"zapisz jako {name}: \"Tekst\" (bez nawiasów i myślników)."))
+        if page.parent == project.templates and not isinstance(src.data.get("title"), str):
+            problems.append(Problem(page, src.line("title"), "P002", "title", "szablon nie ma tytułu.",
+                                    "dodaj w nagłówku YAML pole title: \"Nazwa szablonu\"."))
+        if not re.search(r"\w", re.sub(r"^#[^\n]*$", "", re.sub(r"<!--.*?-->", "", src.body, flags=re.S), flags=re.M)):
+            problems.append(Problem(page, src.body_line, "F003", "", "strona nie ma treści poza tytułem.",
+                                    "napisz treść albo usuń plik (brakujące tłumaczenie zastąpi wersja polska)."))
         status = src.data.get("status", DEFAULT_PAGE_STATE)
-        problems += check_state(page, str(status), src.line("status"), page.read_text("utf-8"), 1,
+        problems += check_state(page, str(status), src.line("status"), read_source(page), 1,
                                 body_citations(src.body, src.body_line), acts)
         if page.is_relative_to(project.docs):
             page_states[page.relative_to(project.docs).as_posix()] = str(status)
     problems += lint_project(project)
     raise_if(problems)
-    if only is not None:
-        modules = select(modules, only, project)
+    if edition is not None and edition.modules is not None:
+        modules = select(modules, edition)
     return Materials(acts, terms, modules, page_states)
 
 
-def select(modules: list[Module], only: list[str], project: Project) -> list[Module]:
+def select(modules: list[Module], edition) -> list[Module]:
     """An edition's module selection; every selected module needs its prerequisites selected too."""
     known = {m.id: m for m in modules}
+    only = edition.modules
     problems = []
+
+    def line(mid: str) -> int:
+        return edition.line("modules", only.index(mid)) if mid in only else edition.line("modules")
+
     for mid in only:
         if mid not in known:
-            problems.append(Problem(project.root / "materials" / "wydanie.yml", 0, "E020", "modules",
-                                    f"moduł „{mid}” nie istnieje.", "dozwolone: " + ", ".join(known) + "."))
+            problems.append(Problem(edition.path, line(mid), "E020", "modules", f"moduł „{mid}” nie istnieje.",
+                                    "dozwolone: " + ", ".join(known) + "."))
     chosen = [m for m in modules if m.id in only]
     for m in chosen:
         for pre in m.prerequisites:
             if pre not in only:
-                problems.append(Problem(project.root / "materials" / "wydanie.yml", 0, "E021", "modules",
+                problems.append(Problem(edition.path, line(m.id), "E021", "modules",
                                         f"moduł {m.id} wymaga modułu {pre}, którego nie wybrano.",
                                         f"dodaj {pre} do listy modules albo usuń {m.id}."))
     raise_if(problems)

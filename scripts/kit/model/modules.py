@@ -11,7 +11,7 @@ from kit.model import schema
 from kit.model.agenda import AgendaBlock
 from kit.model.dates import add_months, parse_iso, today
 from kit.model.errors import KitError, Problem, raise_if
-from kit.model.frontmatter import Source, load_markdown
+from kit.model.frontmatter import Source, load_markdown, read_source
 from kit.model.legal import Act, check_citations
 from kit.model.links import check_module_links
 from kit.model.states import body_citations, check_state
@@ -250,7 +250,7 @@ def load_module(folder: Path, acts: dict[str, Act]) -> tuple[Module | None, list
     state_problems = []  # reported, but the module still loads: other modules may depend on it
     if isinstance(status, str):
         cited = [(src.line("legal", i), k) for i, k in enumerate(src.data.get("legal") or []) if isinstance(k, str)]
-        state_problems += check_state(path, status, src.line("status"), path.read_text("utf-8"), 1,
+        state_problems += check_state(path, status, src.line("status"), read_source(path), 1,
                                       cited + body_citations(src.body, src.body_line), acts)
     en, en_problems = (None, [])
     if (folder / MODULE_FILE_EN).exists():
@@ -262,7 +262,7 @@ def load_module(folder: Path, acts: dict[str, Act]) -> tuple[Module | None, list
             en_problems += check_citations(en.path, en.body, acts, en.body_line)
             en_problems += _trainer_checker().check(en.path, en.body, en.body_line)
             if isinstance(status, str):
-                state_problems += [p for p in check_state(en.path, status, src.line("status"), en.path.read_text("utf-8"), 1,
+                state_problems += [p for p in check_state(en.path, status, src.line("status"), read_source(en.path), 1,
                                                        body_citations(en.body, en.body_line), acts)
                                 if p.code != "S010"]
     problems += en_problems

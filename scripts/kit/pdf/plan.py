@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kit.pdf.render import LABELS, PdfJob, PdfResult
+from kit.model.frontmatter import read_source
 
 SECTIONS = {  # docs folder -> (file, Polish title, English title)
     "koncepcja": ("koncepcja-programu", "Koncepcja programu szkoleniowego", "Training-programme concept"),
@@ -68,7 +69,7 @@ def plan_documents(modules, nav, templates, docs_dir: Path, templates_dir: Path)
         en = en_src.exists()
         en_title = title
         if en:
-            m = re.search(r"^title:\s*\"?(.+?)\"?\s*$", en_src.read_text("utf-8"), re.M)
+            m = re.search(r"^title:\s*\"?(.+?)\"?\s*$", read_source(en_src), re.M)
             en_title = m[1] if m else title
         docs.append(PdfDoc(f"pdf/szablon-{name}.pdf", "document", {"pl": title, "en": en_title},
                            [_page_dir(src)], [], ("pl", "en") if en else ("pl",), (src,)))

@@ -22,6 +22,7 @@ from kit.site.pages import (catalogue, changelog_page, collect_citations, freshn
                             legal_page, readability_page, review_page, templates_index)
 from kit.model.states import review_points
 from kit.site.views import participant_page, trainer_page
+from kit.model.frontmatter import read_source
 
 log = logging.getLogger("mkdocs.plugins.kit")
 ASSET_SUFFIXES = {".png", ".jpg", ".jpeg", ".svg", ".webp", ".gif", ".pdf", ".docx", ".odt", ".xlsx", ".ods"}
@@ -60,7 +61,7 @@ def _review_points(project: Project, modules: list[Module]):
         sources += [m.path] + ([m.en.path] if m.en else []) + sorted((m.folder / HANDOUTS_DIR).glob("*.md"))
     points = []
     for path in sources + project.editor_pages():
-        points += review_points(path, path.read_text("utf-8"))
+        points += review_points(path, read_source(path))
     return points
 
 
@@ -77,7 +78,7 @@ def plan(project: Project, modules: list[Module], acts: dict[str, Act], terms: l
             p.texts[f"{base}/index{suffix}"] = participant_page(m, by_id, lang, project.root)
             p.texts[f"{base}/trener{suffix}"] = trainer_page(m, by_id, lang, agenda_start, project.root)
         for path in sorted((m.folder / HANDOUTS_DIR).glob("*.md")):
-            p.texts[f"{base}/{HANDOUTS_DIR}/{path.name}"] = _with_source(path.read_text("utf-8"), _source(path, project))
+            p.texts[f"{base}/{HANDOUTS_DIR}/{path.name}"] = _with_source(read_source(path), _source(path, project))
         for path in sorted(m.folder.rglob("*")):
             if path.suffix.lower() in ASSET_SUFFIXES:
                 p.copies[f"{base}/{path.relative_to(m.folder).as_posix()}"] = path
@@ -92,13 +93,13 @@ def plan(project: Project, modules: list[Module], acts: dict[str, Act], terms: l
     changelog = project.root / "CHANGELOG.md"
     if changelog.exists():
         from kit.editions import changelog_sections
-        p.texts["zasoby/historia-zmian.md"] = changelog_page(changelog.read_text("utf-8"),
+        p.texts["zasoby/historia-zmian.md"] = changelog_page(read_source(changelog),
                                                              changelog_sections(project.root), modules, "pl")
     p.texts["zasoby/do-weryfikacji.md"] = review_page(_review_points(project, modules), acts, project.root)
     p.texts["zasoby/czytelnosc.md"] = readability_page(readability_rows(project, modules, readability_thresholds), "pl")
     for path in sorted(templates_dir.glob("*.md")):
         if not path.name.startswith("README"):
-            p.texts[f"szablony/{path.name}"] = _with_source(path.read_text("utf-8"), _source(path, project))
+            p.texts[f"szablony/{path.name}"] = _with_source(read_source(path), _source(path, project))
     return p
 
 

@@ -78,7 +78,7 @@ def on_config(config):
         try:
             project = Project.from_config(config)
             edition = load_edition(config)
-            materials = load(project, only=edition.modules)
+            materials = load(project, edition)
         except KitError as exc:
             raise PluginError(exc.report()) from None
         preview = os.environ.get("KIT_MKDOCS_COMMAND") == "serve"  # drafts exist only in the preview

@@ -15,6 +15,7 @@ from kit.model.glossary import Term
 from kit.model.legal import KINDS, Act, find_citations
 from kit.model.modules import Module
 from kit.model.paths import GENERATED_DIRS
+from kit.model.frontmatter import read_source
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,7 @@ class Citation:
 
 
 def _front(title: str, source: str) -> str:
-    return f"---\ntitle: \"{title}\"\nkit_source: {source}\n---\n\n# {title}\n\n"
+    return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\nkit_source: {source}\n---\n\n# {title}\n\n"
 
 
 def plural_pl(n: int, one: str, few: str, many: str) -> str:
@@ -75,7 +76,7 @@ def collect_citations(modules: list[Module], docs_dir: Path) -> dict[str, list[C
         src = path.relative_to(docs_dir).as_posix()
         if src.split("/")[0] in GENERATED_DIRS or path.name.endswith(".en.md"):
             continue
-        text = path.read_text(encoding="utf-8")
+        text = read_source(path)
         title = next((r[2:].strip() for r in text.split("\n") if r.startswith("# ")), src)
         for c in find_citations(text):
             out[c.key].append(Citation(src, title, _locator(c)))
@@ -232,7 +233,7 @@ def changelog_page(changelog_md: str, sections, modules, lang: str) -> str:
     title = "Historia zmian"
     if body.startswith("# "):
         body = body.split("\n", 1)[1] if "\n" in body else ""
-    rows = [f"---\ntitle: \"{title}\"\nkit_source: CHANGELOG.md\n---\n\n# {title}\n", body.strip(), "",
+    rows = [f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\nkit_source: CHANGELOG.md\n---\n\n# {title}\n", body.strip(), "",
             "## Moduły zmienione w wydaniach", "",
             "Ta część powstaje automatycznie z historii repozytorium (tagi wydań „wydanie-RRRR.N”).", ""]
     if not sections:

@@ -1,6 +1,8 @@
 """Module views as generated Markdown: the participant page and the trainer page."""
 from __future__ import annotations
 
+import json
+
 from kit.model import schema
 from kit.model.agenda import hours_minutes, schedule
 from kit.model.dates import human
@@ -55,7 +57,8 @@ def module_url(m: Module) -> str:
 
 
 def _front(title: str, source: str, view: str) -> str:
-    return f"---\ntitle: \"{title.replace(chr(34), chr(39))}\"\nkit_source: {source}\nkit_view: {view}\n---\n"
+    # JSON strings are valid YAML: quotes and backslashes (C:\\dane) survive intact
+    return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\nkit_source: {source}\nkit_view: {view}\n---\n"
 
 
 def header(m: Module, modules: dict[str, Module], lang: str, view: str) -> str:
