@@ -7,7 +7,6 @@ import pytest
 
 from factory import module_text, write_project
 from kit.model.agenda import AgendaBlock, hours_minutes, parse_clock, schedule
-from kit.model.errors import KitError
 from kit.model.materials import load
 from kit.model.paths import Project
 from kit.model.trainer_blocks import participant_text, split_trainer_blocks

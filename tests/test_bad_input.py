@@ -27,13 +27,6 @@ def with_edition(root, text: str | None = None):
     return root
 
 
-def edition_text(**changes) -> str:
-    text = (ROOT / "materials" / "wydanie.yml").read_text("utf-8")
-    for old, new in changes.items():
-        text = text.replace(old.replace("_", " ") if False else old, new)
-    return text
-
-
 def test_windows_1250_module_names_the_encoding_and_the_fix(tmp_path, capsys):
     root = write_project(tmp_path)
     (root / MODULE).write_bytes(module_text().replace("Krótki opis", "Zażółć opis").encode("cp1250"))
@@ -179,7 +172,6 @@ def test_module_ids_go_past_m99(tmp_path, capsys):
     root = write_project(tmp_path, {"m99-ostatni": module_text("m99")})
     folder = new_module("Sztuczna inteligencja", root / "materials" / "modules")
     assert folder.name == "m100-sztuczna-inteligencja"
-    text = (folder / "modul.md").read_text("utf-8").replace("status: draft", "status: draft")
     code, out = check(root, capsys)
     assert code == 0, out
 

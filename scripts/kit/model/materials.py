@@ -57,7 +57,7 @@ def load(project: Project | None = None, edition=None) -> Materials:
         if page.parent == project.templates and not isinstance(src.data.get("title"), str):
             problems.append(Problem(page, src.line("title"), "P002", "title", "szablon nie ma tytułu.",
                                     "dodaj w nagłówku YAML pole title: \"Nazwa szablonu\"."))
-        if not re.search(r"\w", re.sub(r"^#[^\n]*$", "", re.sub(r"<!--.*?-->", "", src.body, flags=re.S), flags=re.M)):
+        if not re.search(r"\w", re.sub(r"^#+\s[^\n]*$", "", re.sub(r"<!--.*?-->", "", src.body, flags=re.S), flags=re.M)):
             problems.append(Problem(page, src.body_line, "F003", "", "strona nie ma treści poza tytułem.",
                                     "napisz treść albo usuń plik (brakujące tłumaczenie zastąpi wersja polska)."))
         status = src.data.get("status", DEFAULT_PAGE_STATE)
