@@ -1,6 +1,7 @@
 """Edition data (materials/wydanie.yml): the one file a JST changes to publish its own edition."""
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,9 +61,14 @@ class Edition:
         return None if sel == "all" else list(sel)
 
     def apply(self, config) -> None:
-        """Put the edition into the MkDocs config: names, colours, data for templates."""
+        """Put the edition into the MkDocs config: names, address, colours, data for templates.
+
+        The edition's public address drives site_url (canonical links, sitemap, PDF links); the
+        preview (`serve`) keeps its own 127.0.0.1 address."""
         d = self.data
         config.site_name = d["site_name"]
+        if os.environ.get("KIT_MKDOCS_COMMAND") != "serve":
+            config.site_url = d["site_address"]
         config.extra["edition"] = d
         i18n = config.plugins.get("i18n")
         for lang in getattr(getattr(i18n, "config", None), "languages", []) or []:

@@ -128,6 +128,24 @@ def _prefix_ids(article: lhtml.HtmlElement, prefix: str) -> None:
         a.set("href", "#" + prefix + a.get("href")[1:])
 
 
+def _page_url(page: Path, job: PdfJob) -> str:
+    rel = page.parent.relative_to(job.site_dir).as_posix() + "/" if job.site_dir else ""
+    return urljoin(job.site_url, "" if rel == "./" else rel)
+
+
+def _handout_anchors(job: PdfJob) -> dict[str, str]:
+    """Site address of each handout in this PDF -> its anchor inside the PDF."""
+    return {_page_url(page, job): f"#z{k}-karta" for k, page in enumerate(job.appendix_pages)}
+
+
+def _link_inside(article: lhtml.HtmlElement, anchors: dict[str, str]) -> None:
+    """A link to a handout that the PDF itself contains jumps inside the PDF, not to the website."""
+    for a in article.iter("a"):
+        href = (a.get("href") or "").split("#")[0]
+        if href in anchors:
+            a.set("href", anchors[href])
+
+
 def _shift_headings(article: lhtml.HtmlElement) -> None:
     """A handout or a later chapter goes one level down so the document keeps one H1."""
     for level in range(5, 0, -1):
@@ -138,11 +156,13 @@ def _shift_headings(article: lhtml.HtmlElement) -> None:
 def document_html(job: PdfJob) -> str:
     labels = LABELS[job.lang]
     answers: list | None = [] if job.kind == "participant" else None
+    inside = _handout_anchors(job)
     parts = []
     for i, page in enumerate(job.pages):
         art = _article(page)
         _clean(art)
         _absolutise(art, page, job)
+        _link_inside(art, inside)
         _open_details(art, labels, answers)
         if i > 0:
             _shift_headings(art)
@@ -155,10 +175,11 @@ def document_html(job: PdfJob) -> str:
             _prefix_ids(art, f"z{k}-")
             _clean(art)
             _absolutise(art, page, job)
+            _link_inside(art, inside)
             _open_details(art, labels, None)
             _shift_headings(art)
-            parts.append(f'<section class="kit-handout">{lhtml.tostring(art, encoding="unicode", method="html")}'
-                         "</section>")
+            parts.append(f'<section class="kit-handout" id="z{k}-karta">'
+                         f'{lhtml.tostring(art, encoding="unicode", method="html")}</section>')
     if answers:
         rows = [f'<section class="kit-appendix"><h2>{labels["appendix"]}</h2>']
         rows += [f"<h3>{htmllib.escape(q)}</h3>{body}" for q, body in answers]
