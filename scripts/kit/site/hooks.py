@@ -18,7 +18,7 @@ from kit.model.legal import render_citations
 from kit.model.materials import load
 from kit.model.paths import Project
 from kit.pdf import plan as pdf_plan
-from kit.site import search
+from kit.site import sanitize, search
 from kit.site.generated import list_templates, plan, virtual_files
 from kit.site.preview import safe_builder, watched_paths
 from kit.site.typography import bind_single_letters_html
@@ -143,7 +143,7 @@ def on_page_content(html, page, config, files):
     html = bind_single_letters_html(html)
     if markup.is_fallback(page, _lang(config)):
         html = f'<div lang="{page.file.locale}">\n{html}\n</div>'
-    return html
+    return sanitize.clean(html)  # last: the kit's own markup passes the same allow-list
 
 
 @event_priority(-50)
