@@ -9,6 +9,8 @@ is dropped, so a new extension that needs more markup shows up in the sanitizer 
 """
 from __future__ import annotations
 
+import html
+import json
 import re
 
 import nh3
@@ -60,3 +62,23 @@ _CLEANER = nh3.Cleaner(tags=TAGS, clean_content_tags=DROPPED_WITH_CONTENT, attri
 def clean(html: str) -> str:
     """The page's rendered content with everything outside the allow-list removed."""
     return _CLEANER.clean(html)
+
+
+def md_text(value) -> str:
+    """A value from a data file as literal text inside generated Markdown: no tags, no attr_list
+    braces, no table pipes – the reader sees exactly the characters of the data file."""
+    return (html.escape(str(value), quote=True).replace("{", "&#123;").replace("}", "&#125;")
+            .replace("|", "&#124;").replace("[", "&#91;").replace("]", "&#93;"))
+
+
+def yaml_text(value) -> str:
+    """A value as a double-quoted YAML scalar for generated front matter."""
+    return json.dumps(str(value), ensure_ascii=False)
+
+
+def escape_meta(meta: dict) -> None:
+    """Front matter values are plain text, but Material prints page.meta.title, description and status
+    into the page head and attributes unescaped: escape every top-level string once, when read."""
+    for key, value in meta.items():
+        if isinstance(value, str):
+            meta[key] = html.escape(value, quote=True)
