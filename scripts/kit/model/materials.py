@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from kit.checks import safety
 from kit.checks.a11y_lint import lint_project
 from kit.model.errors import KitError, Problem, raise_if
 from kit.model.frontmatter import load_markdown
@@ -25,6 +26,7 @@ class Materials:
 def load(project: Project | None = None, only: list[str] | None = None) -> Materials:
     """Validate the registry, glossary, modules and citations in editors' pages; raise on any problem."""
     project = project or Project.default()
+    raise_if(safety.symlink_problems(project.root))  # before anything reads a file a link points at
     problems: list[Problem] = []
     acts = load_registry(project.legal_file)
     terms: list[Term] = []
@@ -54,6 +56,7 @@ def load(project: Project | None = None, only: list[str] | None = None) -> Mater
         if page.is_relative_to(project.docs):
             page_states[page.relative_to(project.docs).as_posix()] = str(status)
     problems += lint_project(project)
+    problems += safety.lint_project(project)
     raise_if(problems)
     if only is not None:
         modules = select(modules, only, project)

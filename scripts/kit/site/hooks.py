@@ -159,6 +159,10 @@ def on_post_page(output, page, config):
     return csp.apply(markup.drop_unlabelled_toc_toggle(output), page.content)
 
 
+def on_post_template(output_content, template_name, config):
+    return csp.apply(output_content)  # 404.html
+
+
 @event_priority(-150)  # after static-i18n, which builds the other languages and merges the index
 def on_post_build(config):
     """Render this build's PDFs; once the last build ends (the default language's, which wraps the

@@ -51,6 +51,8 @@ def _filter(tag: str, attr: str, value: str) -> str | None:
         return value if _ALIGN.fullmatch(value.strip()) else None
     if attr in URL_ATTRIBUTES and value.strip().lower().startswith("data:"):
         return value if tag == "img" and attr == "src" and _DATA_IMAGE.fullmatch(value.strip()) else None
+    if attr == "src" and re.match(r"\s*([a-z][a-z0-9+.-]*:|//)", value, re.I):
+        return None  # images come from the site itself: no request to another host
     return value
 
 
