@@ -135,7 +135,7 @@ def test_sync_never_copies_a_symlinked_asset(tmp_path):
     from kit.model.modules import load_all
     from kit.model.legal import load_registry
     from kit.model.paths import Project
-    from kit.site.sync import plan
+    from kit.site.generated import plan
     root = write_project(tmp_path)
     project = Project(root, root / "docs")
     folder = root / "materials" / "modules" / "m01-pierwszy"
