@@ -107,13 +107,15 @@ def cmd_publish(ns) -> int:
     """Build an edition (with PDFs and the offline ZIP) and deploy it with mike."""
     from kit.editions import publish
     try:
-        publish(ns.version, title=ns.title, target=ns.target, branch=ns.branch, push=ns.push,
-                offline=not ns.no_offline, pdf=not ns.no_pdf)
+        newest = publish(ns.version, title=ns.title, target=ns.target, branch=ns.branch, push=ns.push,
+                         offline=not ns.no_offline, pdf=not ns.no_pdf, replace=ns.replace)
     except KitError as exc:
         print(exc.report(), file=sys.stderr)
         return 1
     where = ns.target or "to repozytorium"
-    print(f"Opublikowano wydanie {ns.version} w gałęzi {ns.branch} ({where}); alias „latest” wskazuje to wydanie.")
+    latest = ("alias „latest” wskazuje to wydanie" if newest else
+              "alias „latest” zostaje przy nowszym wydaniu")
+    print(f"Opublikowano wydanie {ns.version} w gałęzi {ns.branch} ({where}); {latest}.")
     return 0
 
 
@@ -227,6 +229,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--target", help="repozytorium docelowe (adres lub ścieżka); domyślnie to repozytorium")
     p.add_argument("--branch", default="gh-pages")
     p.add_argument("--push", action="store_true", help="wyślij gałąź do repozytorium docelowego")
+    p.add_argument("--replace", action="store_true", help="zastąp już opublikowane wydanie o tym numerze")
     p.add_argument("--no-offline", action="store_true", help="bez pliku ZIP w wersji offline")
     p.add_argument("--no-pdf", action="store_true", help="bez plików PDF (tylko do prób)")
     p.set_defaults(func=cmd_publish)
