@@ -77,7 +77,7 @@ def build_offline(out_zip: Path, site_dir: Path | None = None, pdf: bool = True)
     stamp = _zip_time(epoch)
     with zipfile.ZipFile(out_zip, "w", zipfile.ZIP_DEFLATED) as zf:
         for path in sorted(site_dir.rglob("*")):
-            if path.is_file():
+            if path.is_file() and not path.is_symlink():  # never what a link points at
                 info = zipfile.ZipInfo(f"zestaw-offline/{path.relative_to(site_dir).as_posix()}", stamp)
                 info.compress_type = zipfile.ZIP_DEFLATED
                 zf.writestr(info, path.read_bytes())

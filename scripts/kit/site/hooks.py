@@ -159,6 +159,14 @@ def on_post_page(output, page, config):
     return csp.apply(markup.drop_unlabelled_toc_toggle(output), page.content)
 
 
+def on_build_error(error):
+    """A full disk or a read-only folder ends the build with one Polish line, not a traceback."""
+    if isinstance(error, OSError):
+        where = f" ({error.filename})" if error.filename else ""
+        raise PluginError(f"Błąd zapisu lub odczytu pliku{where}: {error.strerror or error}. Sprawdź wolne "
+                          "miejsce na dysku i uprawnienia do folderu, potem zbuduj ponownie.") from None
+
+
 def on_post_template(output_content, template_name, config):
     return csp.apply(output_content)  # 404.html
 
