@@ -23,21 +23,21 @@ def found(text: str) -> list[tuple[str, int]]:
 
 
 @pytest.mark.parametrize("case, text, expected", [
-    ("svg onload", "# T\n\n<svg/onload=alert(1)>\n", ("S002", 3)),
-    ("img onerror over two lines", "# T\n\n<img src=\"x.png\" alt=\"a\"\n  onerror=\"alert(1)\">\n", ("S002", 3)),
-    ("attr_list onerror", "# T\n\n![Mapa](x.png){ onerror=\"alert(1)\" }\n", ("S002", 3)),
-    ("attr_list with colon", "# T\n\nAkapit.\n{: onclick=alert(1) }\n", ("S002", 4)),
-    ("Markdown javascript: link", "# T\n\n[Formularz](javascript:alert(1))\n", ("S003", 3)),
-    ("encoded javascript: in HTML", "# T\n\n<a href=\"jav&#x61;script:alert(1)\">a</a>\n", ("S003", 3)),
-    ("javascript: with spaces", "# T\n\n[a](  javascript:alert(1))\n", ("S003", 3)),
-    ("reference definition", "# T\n\n[a][x]\n\n[x]: javascript:alert(1)\n", ("S003", 5)),
-    ("attr_list href", "# T\n\n[a](b.md){ href=\"javascript:alert(1)\" }\n", ("S003", 3)),
-    ("data: HTML link", "# T\n\n[a](data:text/html;base64,PHNjcmlwdD4=)\n", ("S003", 3)),
-    ("style element", "# T\n\n<style>article { display: none }</style>\n", ("S001", 3)),
-    ("form posting elsewhere", "# T\n\n<form action=\"https://example.net/x\" method=\"post\">\n</form>\n", ("S001", 3)),
-    ("iframe", "# T\n\n<iframe src=\"https://example.org\"></iframe>\n", ("S001", 3)),
-    ("object", "# T\n\n<object data=\"x.swf\"></object>\n", ("S001", 3)),
-    ("script", "# T\n\n<script>alert(1)</script>\n", ("S001", 3)),
+    ("svg onload", "# T\n\n<svg/onload=alert(1)>\n", ("X002", 3)),
+    ("img onerror over two lines", "# T\n\n<img src=\"x.png\" alt=\"a\"\n  onerror=\"alert(1)\">\n", ("X002", 3)),
+    ("attr_list onerror", "# T\n\n![Mapa](x.png){ onerror=\"alert(1)\" }\n", ("X002", 3)),
+    ("attr_list with colon", "# T\n\nAkapit.\n{: onclick=alert(1) }\n", ("X002", 4)),
+    ("Markdown javascript: link", "# T\n\n[Formularz](javascript:alert(1))\n", ("X003", 3)),
+    ("encoded javascript: in HTML", "# T\n\n<a href=\"jav&#x61;script:alert(1)\">a</a>\n", ("X003", 3)),
+    ("javascript: with spaces", "# T\n\n[a](  javascript:alert(1))\n", ("X003", 3)),
+    ("reference definition", "# T\n\n[a][x]\n\n[x]: javascript:alert(1)\n", ("X003", 5)),
+    ("attr_list href", "# T\n\n[a](b.md){ href=\"javascript:alert(1)\" }\n", ("X003", 3)),
+    ("data: HTML link", "# T\n\n[a](data:text/html;base64,PHNjcmlwdD4=)\n", ("X003", 3)),
+    ("style element", "# T\n\n<style>article { display: none }</style>\n", ("X001", 3)),
+    ("form posting elsewhere", "# T\n\n<form action=\"https://example.net/x\" method=\"post\">\n</form>\n", ("X001", 3)),
+    ("iframe", "# T\n\n<iframe src=\"https://example.org\"></iframe>\n", ("X001", 3)),
+    ("object", "# T\n\n<object data=\"x.swf\"></object>\n", ("X001", 3)),
+    ("script", "# T\n\n<script>alert(1)</script>\n", ("X001", 3)),
 ])
 def test_source_lint_names_rule_and_line(case, text, expected):
     assert expected in found(text), case
@@ -62,7 +62,7 @@ def check(root: Path, capsys) -> tuple[int, str]:
 def test_lint_runs_in_check_for_module_body(tmp_path, capsys):
     root = write_project(tmp_path, {"m01-pierwszy": module_text(body_extra="\n<svg/onload=alert(1)>\n")})
     code, out = check(root, capsys)
-    assert code == 1 and "m01-pierwszy/modul.md:40: [S002]" in out and "Traceback" not in out
+    assert code == 1 and "m01-pierwszy/modul.md:40: [X002]" in out and "Traceback" not in out
 
 
 # --- snippets ---------------------------------------------------------------------------------
@@ -74,12 +74,12 @@ def fragments(root: Path) -> Path:
 
 
 @pytest.mark.parametrize("snippet, code, line", [
-    ('--8<-- ".git/config"', "S010", 3),
-    ('--8<-- "../modules/m02-drugi/modul.md"', "S010", 3),
-    ('--8<-- "/etc/passwd"', "S010", 3),
-    ('--8<--\nkontakt.md\n../../CONTRIBUTING.md\n--8<--', "S010", 5),
-    ('```\n--8<-- ".git/config"\n```', "S010", 4),        # snippets are expanded inside code fences too
-    ('--8<-- "nie-ma-takiego.md"', "S011", 3),
+    ('--8<-- ".git/config"', "X010", 3),
+    ('--8<-- "../modules/m02-drugi/modul.md"', "X010", 3),
+    ('--8<-- "/etc/passwd"', "X010", 3),
+    ('--8<--\nkontakt.md\n../../CONTRIBUTING.md\n--8<--', "X010", 5),
+    ('```\n--8<-- ".git/config"\n```', "X010", 4),        # snippets are expanded inside code fences too
+    ('--8<-- "nie-ma-takiego.md"', "X011", 3),
 ])
 def test_snippet_only_from_fragments_folder(tmp_path, capsys, snippet, code, line):
     root = write_project(tmp_path)
@@ -101,7 +101,7 @@ def test_trainer_block_in_fragment_is_refused(tmp_path, capsys):
     root = write_project(tmp_path)
     (fragments(root) / "wspolne.md").write_text("Tekst.\n\n/// Trener | Uwaga\nTAJNE\n///\n", "utf-8")
     rc, out = check(root, capsys)
-    assert rc == 1 and "materials/fragmenty/wspolne.md:3: [S012]" in out
+    assert rc == 1 and "materials/fragmenty/wspolne.md:3: [X012]" in out
 
 
 def test_symlinked_fragment_folder_is_refused(tmp_path, capsys):
@@ -110,7 +110,7 @@ def test_symlinked_fragment_folder_is_refused(tmp_path, capsys):
     (root / "materials" / "fragmenty" / "etc").symlink_to("/etc")
     (root / "docs" / "strona.md").write_text('# Strona\n\n--8<-- "etc/passwd"\n', "utf-8")
     rc, out = check(root, capsys)
-    assert rc == 1 and "materials/fragmenty/etc: [S020]" in out and "„/etc”" in out and "root:x:" not in out
+    assert rc == 1 and "materials/fragmenty/etc: [X020]" in out and "„/etc”" in out and "root:x:" not in out
 
 
 # --- symbolic links among inputs and assets -----------------------------------------------------
@@ -127,7 +127,7 @@ def test_symlinked_asset_is_refused_naming_the_link(tmp_path, capsys, link, targ
     (root / link).parent.mkdir(parents=True, exist_ok=True)
     (root / link).symlink_to(target)
     rc, out = check(root, capsys)
-    assert rc == 1 and f"{link}: [S020]" in out and f"„{target}”" in out and "Traceback" not in out
+    assert rc == 1 and f"{link}: [X020]" in out and f"„{target}”" in out and "Traceback" not in out
 
 
 def test_sync_never_copies_a_symlinked_asset(tmp_path):

@@ -22,7 +22,7 @@ RULES = {
     "W003": "więcej niż jeden nagłówek H1",
     "W004": "niejasny tekst linku",
     "W005": "tabela bez wiersza nagłówka",
-    "W006": "styl ukrywający treść",  # scripts, handlers and frames: kit.checks.safety (S001–S003)
+    "W006": "styl ukrywający treść",  # scripts, handlers and frames: kit.checks.safety (X001–X003)
     "W007": "link otwiera nowe okno bez uprzedzenia",
 }
 

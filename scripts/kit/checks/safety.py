@@ -18,13 +18,13 @@ from kit.model.frontmatter import load_markdown
 from kit.model.paths import GENERATED_DIRS
 
 RULES = {
-    "S001": "niedozwolony element HTML",
-    "S002": "atrybut zdarzenia (on…)",
-    "S003": "niebezpieczny adres",
-    "S010": "wstawka spoza folderu materials/fragmenty/",
-    "S011": "brak pliku wstawki",
-    "S012": "notatka dla trenera we wstawce",
-    "S020": "dowiązanie symboliczne",
+    "X001": "niedozwolony element HTML",
+    "X002": "atrybut zdarzenia (on…)",
+    "X003": "niebezpieczny adres",
+    "X010": "wstawka spoza folderu materials/fragmenty/",
+    "X011": "brak pliku wstawki",
+    "X012": "notatka dla trenera we wstawce",
+    "X020": "dowiązanie symboliczne",
 }
 FRAGMENTS = Path("materials") / "fragmenty"   # the one folder pymdownx.snippets reads (mkdocs.yml)
 # Elements that run code, load other pages or restyle and hide the page.
@@ -85,26 +85,26 @@ def lint_text(path: Path, body: str, first_line: int = 1, root: Path | None = No
     for line, tag, attrs in parser.found:
         n = line + first_line - 1
         if tag in FORBIDDEN_TAGS:
-            add("S001", n, f"<{tag}>", "usuń element; treść strony nie może uruchamiać kodu, wysyłać formularzy ani "
+            add("X001", n, f"<{tag}>", "usuń element; treść strony nie może uruchamiać kodu, wysyłać formularzy ani "
                 "zmieniać wyglądu strony (wygląd należy do motywu)")
         for key, value in attrs:
             if key.startswith("on"):
-                add("S002", n, f"<{tag} {key}=…>", "usuń atrybut; zachowanie strony należy do motywu, nie do treści")
+                add("X002", n, f"<{tag} {key}=…>", "usuń atrybut; zachowanie strony należy do motywu, nie do treści")
             elif key in URL_ATTRIBUTES and value and dangerous_url(value):
-                add("S003", n, f"<{tag} {key}=\"{value[:40]}\">", "podaj zwykły adres https:// albo ścieżkę pliku")
+                add("X003", n, f"<{tag} {key}=\"{value[:40]}\">", "podaj zwykły adres https:// albo ścieżkę pliku")
     for i, row in enumerate(rows):
         n = first_line + i
         for m in _MD_URL.finditer(row):
             url = m["url"] or m["ref"]
             if dangerous_url(url):
-                add("S003", n, f"„{url[:40]}”", "podaj zwykły adres https:// albo ścieżkę pliku")
+                add("X003", n, f"„{url[:40]}”", "podaj zwykły adres https:// albo ścieżkę pliku")
         for m in _ATTR_LIST.finditer(row):
             for pair in _ATTR_PAIR.finditer(m["body"]):
                 key, value = pair["key"].lower(), pair["value"].strip("\"'")
                 if key.startswith("on"):
-                    add("S002", n, f"{{ {key}=… }}", "usuń atrybut z nawiasów { }; zachowanie strony należy do motywu")
+                    add("X002", n, f"{{ {key}=… }}", "usuń atrybut z nawiasów { }; zachowanie strony należy do motywu")
                 elif key in URL_ATTRIBUTES and dangerous_url(value):
-                    add("S003", n, f"{{ {key}={value[:40]} }}", "podaj zwykły adres https:// albo ścieżkę pliku")
+                    add("X003", n, f"{{ {key}={value[:40]} }}", "podaj zwykły adres https:// albo ścieżkę pliku")
     if root is not None:  # snippets are expanded before Markdown, inside code blocks too: scan raw lines
         problems += snippet_problems(path, body.split("\n"), first_line, root)
     return problems
@@ -135,11 +135,11 @@ def snippet_problems(path: Path, rows: list[str], first_line: int, root: Path) -
         target = (fragments / name).resolve()
         hidden = any(part.startswith(".") for part in Path(name).parts)   # .git, ../, ./.env
         if re.match(r"^[a-z]+://", name) or Path(name).is_absolute() or hidden or not target.is_relative_to(fragments):
-            problems.append(Problem(path, n, "S010", "", f"{RULES['S010']}: „{raw}”.",
+            problems.append(Problem(path, n, "X010", "", f"{RULES['X010']}: „{raw}”.",
                                     f"wstawki mogą pochodzić tylko z folderu {FRAGMENTS.as_posix()}/; przenieś "
                                     "wspólny fragment tam i wpisz jego nazwę, np. --8<-- \"kontakt.md\""))
         elif not target.is_file():
-            problems.append(Problem(path, n, "S011", "", f"{RULES['S011']}: „{raw}” (szukano "
+            problems.append(Problem(path, n, "X011", "", f"{RULES['X011']}: „{raw}” (szukano "
                                     f"{FRAGMENTS.as_posix()}/{name}).", "popraw nazwę pliku albo dodaj "
                                     f"plik do folderu {FRAGMENTS.as_posix()}/"))
     return problems
@@ -153,7 +153,7 @@ def fragment_problems(root: Path) -> list[Problem]:
         text = path.read_text("utf-8")
         for m in _TRAINER_BLOCK.finditer(text):
             line = text[:m.start()].count("\n") + 1
-            problems.append(Problem(path, line, "S012", "", f"{RULES['S012']}: „{m[0].strip()}”.",
+            problems.append(Problem(path, line, "X012", "", f"{RULES['X012']}: „{m[0].strip()}”.",
                                     "wstawki trafiają do widoku uczestnika bez zmian – notatkę dla trenera "
                                     "przenieś do pliku modułu"))
     return problems
@@ -179,7 +179,7 @@ def symlink_problems(root: Path, folders=("docs", "materials", "overrides"),
         target = os.readlink(link)
         resolved = (link.parent / target).resolve()
         where = "poza repozytorium" if not resolved.is_relative_to(root.resolve()) else "w repozytorium"
-        problems.append(Problem(link, 0, "S020", "", f"{RULES['S020']} prowadzi do „{target}” ({where}); "
+        problems.append(Problem(link, 0, "X020", "", f"{RULES['X020']} prowadzi do „{target}” ({where}); "
                                 "zawartość takiego pliku trafiłaby na stronę.",
                                 "zastąp dowiązanie zwykłym plikiem (kopią) albo je usuń"))
     return problems

@@ -79,7 +79,7 @@ def plan(project: Project, modules: list[Module], acts: dict[str, Act], terms: l
         for path in sorted((m.folder / HANDOUTS_DIR).glob("*.md")):
             p.texts[f"{base}/{HANDOUTS_DIR}/{path.name}"] = _with_source(path.read_text("utf-8"), _source(path, project))
         for path in sorted(m.folder.rglob("*")):
-            if path.suffix.lower() in ASSET_SUFFIXES and not path.is_symlink():  # links: S020 in kit check
+            if path.suffix.lower() in ASSET_SUFFIXES and not path.is_symlink():  # links: X020 in kit check
                 p.copies[f"{base}/{path.relative_to(m.folder).as_posix()}"] = path
     citations = collect_citations(modules, project.docs)
     templates = list_templates(templates_dir)
