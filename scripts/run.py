@@ -108,7 +108,9 @@ def link_package() -> None:
 
 def ensure_node_tools() -> None:
     """Node tools from package-lock.json, installed by the kit itself (scripts/kit/checks/node.py)."""
-    run([str(BIN / "python"), "-c", "from kit.checks.node import ensure_packages; ensure_packages()"])
+    run([str(BIN / "python"), "-c", "import sys\nfrom kit.checks.node import ensure_packages\n"
+         "from kit.model.errors import KitError\ntry:\n    ensure_packages()\nexcept KitError as exc:\n"
+         "    sys.exit(exc.report())"])
 
 
 def main(argv: list[str]) -> int:
@@ -116,10 +118,16 @@ def main(argv: list[str]) -> int:
     if command in ("help", "-h", "--help"):
         print(__doc__)
         return 0
-    ensure_system(command)
-    ensure_venv()
-    if command in NEEDS_NODE:
-        ensure_node_tools()
+    try:
+        ensure_system(command)
+        ensure_venv()
+        if command in NEEDS_NODE:
+            ensure_node_tools()
+    except subprocess.CalledProcessError as exc:  # pip or npm without a registry: its message is above
+        print(f"[przygotowanie] nie udało się przygotować środowiska (polecenie „{' '.join(map(str, exc.cmd[:4]))} …” "
+              f"zakończyło się kodem {exc.returncode}). Sprawdź połączenie z rejestrem pakietów i uruchom "
+              "polecenie ponownie.", file=sys.stderr)
+        return 1
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1",
                PATH=f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}")
     return subprocess.call([str(BIN / "kit"), *argv], cwd=ROOT, env=env)

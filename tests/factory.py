@@ -108,3 +108,66 @@ def copy_project(dest: Path) -> Path:
             shutil.copy2(src, dest / rel)
     (dest / "node_modules").symlink_to(ROOT / "node_modules")
     return dest
+
+
+EDITION = dedent("""\
+    site_name: Zestaw testowy
+    site_name_en: Test kit
+    publisher: Gmina Testowa
+    site_address: http://127.0.0.1:8000/
+    repository: https://example.org/gmina/zestaw
+    colors:
+      primary: "#1b4f8a"
+      accent: "#a4262c"
+    modules: all
+    accessibility:
+      status: zgodna
+      published: 2026-01-05
+      updated: 2026-01-05
+      prepared: 2026-01-05
+      last_check: 2026-01-05
+      method: samoocena
+      method_en: self-assessment
+      contact_person: Jan Kowalski
+      email: dostepnosc@example.org
+      phone: ""
+      architecture: Brak obsługi w budynku.
+      architecture_en: No visitors in a building.
+      apps: Brak aplikacji.
+      apps_en: No apps.
+    """)
+
+STATEMENT = dedent("""\
+    # Deklaracja dostępności
+
+    <p id="a11y-wstep" markdown="span"><span id="a11y-podmiot">{{ edition.publisher }}</span> publikuje
+    stronę <a id="a11y-url" href="{{ edition.site_address }}">{{ edition.site_name }}</a>.</p>
+
+    - Adres e-mail: <a id="a11y-email" href="mailto:{{ edition.accessibility.email }}">{{ edition.accessibility.email }}</a>
+    - Telefon: <span id="a11y-telefon">{{ edition.accessibility.phone_text }}</span>
+    """)
+
+
+def write_site(root: Path, pages: dict[str, str] | None = None, modules: dict[str, str] | None = None,
+               edition: str = EDITION) -> Path:
+    """A small buildable site: the fixture project, a few docs pages and a config that inherits the
+    kit's mkdocs.yml (theme overrides and hooks of this checkout). Returns the config path."""
+    import shutil
+    write_project(root, modules)
+    (root / "materials" / "wydanie.yml").write_text(edition, "utf-8")
+    docs = root / "docs"
+    shutil.copytree(ROOT / "docs" / "assets", docs / "assets", dirs_exist_ok=True)
+    texts = {"index.md": "# Strona główna\n\nZestaw testowy.\n", "deklaracja-dostepnosci.md": STATEMENT,
+             "licencja.md": "# Licencja\n\nCC BY 4.0.\n", **(pages or {})}
+    for name, text in texts.items():
+        (docs / name).parent.mkdir(parents=True, exist_ok=True)
+        (docs / name).write_text(text, "utf-8")
+    nav = [{"Start": "index.md"}, {"Moduły szkoleniowe": ["moduly/index.md"]}] + \
+        [n for n in texts if n != "index.md"]
+    import yaml
+    config = {"INHERIT": str(ROOT / "mkdocs.yml"), "docs_dir": "docs", "site_dir": "site",
+              "theme": {"custom_dir": str(ROOT / "overrides")}, "hooks": [str(ROOT / "scripts/kit/site/hooks.py")],
+              "extra": {"kit": {"root": ".", "edition_file": "materials/wydanie.yml"}}, "nav": nav}
+    path = root / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), "utf-8")
+    return path

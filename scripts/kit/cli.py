@@ -24,7 +24,18 @@ def _mkdocs(args: list[str], config: str = "mkdocs.yml", **env) -> int:
     cmd = [sys.executable, "-m", "mkdocs", *args, "-f", config]
     environment = dict(os.environ, **env)
     environment.setdefault("SOURCE_DATE_EPOCH", source_date_epoch())  # reproducible output
-    return subprocess.call(cmd, cwd=ROOT, env=environment)
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=environment)
+    try:
+        return proc.wait()
+    except KeyboardInterrupt:  # the build got Ctrl-C too: let it stop its PDF workers and report
+        try:
+            code = proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            raise KeyboardInterrupt from None
+        if code == 130:
+            raise _Failed(130) from None  # it printed its one line
+        raise
 
 
 def cmd_check(ns) -> int:
@@ -149,8 +160,21 @@ def cmd_test(ns) -> int:
 
 
 def cmd_build(ns) -> int:
-    args = ["build", "--strict", "--site-dir", ns.site_dir]
-    return _mkdocs(args, ns.config)
+    """Build into a temporary folder and swap it in only when the build succeeded."""
+    from kit.output import locked, staged
+    target = (ROOT / ns.site_dir).resolve()
+    with locked(target), staged(target) as tmp:
+        code = _mkdocs(["build", "--strict", "--site-dir", str(tmp)], ns.config)
+        if code:
+            raise _Failed(code)
+    return 0
+
+
+class _Failed(Exception):
+    """A build that failed with its own message: nothing is swapped in."""
+
+    def __init__(self, code: int):
+        self.code = code
 
 
 def cmd_serve(ns) -> int:
@@ -162,20 +186,25 @@ def cmd_publish(ns) -> int:
     """Build an edition (with PDFs and the offline ZIP) and deploy it with mike."""
     from kit.editions import publish
     try:
-        publish(ns.version, title=ns.title, target=ns.target, branch=ns.branch, push=ns.push,
-                offline=not ns.no_offline, pdf=not ns.no_pdf)
+        newest = publish(ns.version, title=ns.title, target=ns.target, branch=ns.branch, push=ns.push,
+                         offline=not ns.no_offline, pdf=not ns.no_pdf, replace=ns.replace)
     except KitError as exc:
         print(exc.report(), file=sys.stderr)
         return 1
     where = ns.target or "to repozytorium"
-    print(f"Opublikowano wydanie {ns.version} w gałęzi {ns.branch} ({where}); alias „latest” wskazuje to wydanie.")
+    latest = ("alias „latest” wskazuje to wydanie" if newest else
+              "alias „latest” zostaje przy nowszym wydaniu")
+    print(f"Opublikowano wydanie {ns.version} w gałęzi {ns.branch} ({where}); {latest}.")
     return 0
 
 
 def cmd_offline(ns) -> int:
     from kit.editions import build_offline
+    from kit.output import locked, staged
+    out = Path(ns.out).resolve()
     try:
-        out = build_offline(Path(ns.out).resolve(), pdf=not ns.no_pdf)
+        with locked(out), staged(out) as tmp_zip:
+            build_offline(tmp_zip, pdf=not ns.no_pdf)
     except KitError as exc:
         print(exc.report(), file=sys.stderr)
         return 1
@@ -282,6 +311,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--target", help="repozytorium docelowe (adres lub ścieżka); domyślnie to repozytorium")
     p.add_argument("--branch", default="gh-pages")
     p.add_argument("--push", action="store_true", help="wyślij gałąź do repozytorium docelowego")
+    p.add_argument("--replace", action="store_true", help="zastąp już opublikowane wydanie o tym numerze")
     p.add_argument("--no-offline", action="store_true", help="bez pliku ZIP w wersji offline")
     p.add_argument("--no-pdf", action="store_true", help="bez plików PDF (tylko do prób)")
     p.set_defaults(func=cmd_publish)
@@ -311,7 +341,21 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=cmd_new_module)
 
     ns = parser.parse_args(argv)
-    return ns.func(ns)
+    try:
+        return ns.func(ns)
+    except _Failed as failed:
+        return failed.code  # MkDocs printed its own message
+    except KitError as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("Przerwano (Ctrl-C); wynik poprzedniej budowy został bez zmian.", file=sys.stderr)
+        return 130
+    except OSError as exc:  # a full disk, a read-only folder: one line, no traceback
+        where = f" ({exc.filename})" if exc.filename else ""
+        print(f"Błąd zapisu lub odczytu pliku{where}: {exc.strerror or exc}. Sprawdź wolne miejsce na dysku "
+              "i uprawnienia do folderu, potem uruchom polecenie ponownie.", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -6,7 +6,9 @@ next to it for the duration of the command, so the one site configuration stays 
 from __future__ import annotations
 
 import contextlib
+import json
 import os
+import re
 import subprocess
 import sys
 import zipfile
@@ -75,7 +77,7 @@ def build_offline(out_zip: Path, site_dir: Path | None = None, pdf: bool = True)
     stamp = _zip_time(epoch)
     with zipfile.ZipFile(out_zip, "w", zipfile.ZIP_DEFLATED) as zf:
         for path in sorted(site_dir.rglob("*")):
-            if path.is_file():
+            if path.is_file() and not path.is_symlink():  # never what a link points at
                 info = zipfile.ZipInfo(f"zestaw-offline/{path.relative_to(site_dir).as_posix()}", stamp)
                 info.compress_type = zipfile.ZIP_DEFLATED
                 zf.writestr(info, path.read_bytes())
@@ -88,37 +90,88 @@ def _zip_time(epoch: int):
     return t[:6]
 
 
+VERSION = re.compile(r"(?P<year>20\d\d)\.(?P<n>[1-9]\d*)")
+
+
+def _git(*args: str, root: Path = ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True)
+
+
+def _refuse(code: str, field: str, message: str, fix: str) -> None:
+    raise KitError([Problem(ROOT / "materials" / "wydanie.yml", 0, code, field, message, fix)])
+
+
+def version_key(version: str) -> tuple[int, int]:
+    m = VERSION.fullmatch(version)
+    return (int(m["year"]), int(m["n"])) if m else (0, 0)
+
+
+def published_versions(branch: str, root: Path = ROOT) -> list[str]:
+    """Versions in mike's versions.json on the (local) publishing branch; none before the first edition."""
+    shown = _git("show", f"{branch}:versions.json", root=root)
+    if shown.returncode != 0:
+        return []
+    return [v["version"] for v in json.loads(shown.stdout or "[]")]
+
+
+def check_publishable(version: str, branch: str, replace: bool, root: Path = ROOT) -> bool:
+    """Refuse before any build: a malformed number, uncommitted changes, an existing edition (unless
+    replace). Returns whether the edition becomes the newest one (and so gets the alias)."""
+    if not VERSION.fullmatch(version):
+        _refuse("W102", "version", f"„{version}” nie jest numerem wydania.",
+                "wpisz rok i numer kolejny wydania w tym roku, np. 2026.1 (zapis RRRR.N).")
+    dirty = _git("status", "--porcelain", "--untracked-files=normal", root=root)
+    if dirty.returncode != 0:
+        _refuse("W103", "git", "ten folder nie jest repozytorium git.", "publikuj z klonu repozytorium zestawu.")
+    if dirty.stdout.strip():
+        files = ", ".join(row[3:] for row in dirty.stdout.splitlines()[:5])
+        _refuse("W103", "git", f"w repozytorium są niezatwierdzone zmiany ({files}); wydanie musi odpowiadać "
+                "jednemu zatwierdzeniu (commit).", "zatwierdź zmiany (git commit) albo je cofnij i opublikuj ponownie.")
+    existing = published_versions(branch, root)
+    if version in existing and not replace:
+        _refuse("W104", "version", f"wydanie {version} jest już opublikowane w gałęzi {branch}.",
+                "wybierz następny numer albo dodaj --replace, jeśli świadomie zastępujesz to wydanie.")
+    newest = max(existing, key=version_key, default=None)
+    return newest is None or version_key(version) >= version_key(newest)
+
+
 def publish(version: str, title: str | None = None, target: str | None = None, branch: str = "gh-pages",
-            push: bool = False, alias: str = "latest", offline: bool = True, pdf: bool = True) -> None:
-    """Build the edition (offline ZIP first, so the online site links it) and deploy it with mike."""
+            push: bool = False, alias: str = "latest", offline: bool = True, pdf: bool = True,
+            replace: bool = False) -> bool:
+    """Build the edition (offline ZIP first, so the online site links it) and deploy it with mike.
+    Returns whether the alias moved to this edition (an older number never takes it back)."""
+    if not VERSION.fullmatch(version):   # before anything else, even the fetch
+        check_publishable(version, branch, replace)
+    if target:  # start from the target's gh-pages so that its earlier editions are kept as they are
+        fetched = _git("fetch", "--quiet", target, f"+{branch}:{branch}")
+        if fetched.returncode != 0 and "couldn't find remote ref" not in fetched.stderr:
+            raise KitError([Problem(ROOT, 0, "W101", "target", f"nie można pobrać gałęzi {branch} z {target}: "
+                                    f"{fetched.stderr.strip()}", "sprawdź adres repozytorium docelowego.")])
+    newest = check_publishable(version, branch, replace)
     from kit.model.edition import load_edition
     edition = load_edition(path=ROOT / "materials" / "wydanie.yml")
+    commit = _git("rev-parse", "HEAD").stdout.strip()
     zip_path = ROOT / "docs" / OFFLINE_ZIP
     zip_path.unlink(missing_ok=True)  # never pack an older bundle into the new one
     if offline:
         build_offline(zip_path, pdf=pdf)
-    if target:  # start from the target's gh-pages so that its earlier editions are kept as they are
-        fetched = subprocess.run(["git", "fetch", "--quiet", target, f"+{branch}:{branch}"], cwd=ROOT,
-                                 capture_output=True, text=True)
-        if fetched.returncode != 0 and "couldn't find remote ref" not in fetched.stderr:
-            raise KitError([Problem(ROOT, 0, "W101", "target", f"nie można pobrać gałęzi {branch} z {target}: "
-                                    f"{fetched.stderr.strip()}", "sprawdź adres repozytorium docelowego.")])
     settings = {"site_url": edition.data["site_address"],
                 "extra": {"version": {"provider": "mike", "default": alias, "alias": True}}}
+    mike = str(Path(sys.executable).parent / "mike")
+    remote = (["--remote", target] if target else []) + (["--push"] if push else [])
     with derived_config("publish", settings) as cfg:
-        cmd = [str(Path(sys.executable).parent / "mike"), "deploy", "--config-file", str(cfg), "--branch", branch,
-               "--update-aliases", "--title", title or version, "--ignore-remote-status",
-               "--message", f"Wydanie {version}", version, alias]
-        if target and push:
-            cmd[4:4] = ["--remote", target, "--push"]
-        elif push:
-            cmd[4:4] = ["--push"]
+        cmd = [mike, "deploy", "--config-file", str(cfg), "--branch", branch, *remote, "--title", title or version,
+               "--ignore-remote-status", "--message", f"Wydanie {version} (źródło: commit {commit})", version]
+        if newest:
+            cmd[2:2] = ["--update-aliases"]
+            cmd.append(alias)
         _run(cmd, env=_env(KIT_PDF="1" if pdf else "0"))
-        default = [str(Path(sys.executable).parent / "mike"), "set-default", "--config-file", str(cfg), "--branch", branch,
-                   "--ignore-remote-status", alias]
-        if push:
-            default[4:4] = ["--remote", target or "origin", "--push"]
-        _run(default, env=_env())
+        if newest:
+            default = [mike, "set-default", "--config-file", str(cfg), "--branch", branch,
+                       *(["--remote", target or "origin", "--push"] if push else []), "--ignore-remote-status",
+                       "--message", f"Wydanie {version}: domyślnie {alias} (źródło: commit {commit})", alias]
+            _run(default, env=_env())
+    return newest
 
 
 def edition_tags(root: Path = ROOT) -> list[str]:

@@ -22,7 +22,7 @@ RULES = {
     "W003": "więcej niż jeden nagłówek H1",
     "W004": "niejasny tekst linku",
     "W005": "tabela bez wiersza nagłówka",
-    "W006": "niedozwolony kod HTML",
+    "W006": "styl ukrywający treść",  # scripts, handlers and frames: kit.checks.safety (X001–X003)
     "W007": "link otwiera nowe okno bez uprzedzenia",
 }
 
@@ -32,8 +32,6 @@ _MD_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]+)[^)]*\)(?P<attrs>
 _HTML_IMAGE = re.compile(r"<img\b(?P<attrs>[^>]*)>", re.I)
 _MD_LINK = re.compile(r"(?<!!)\[(?P<text>[^\]]+)\]\((?P<href>[^)\s]+)[^)]*\)(?P<attrs>\{[^}]*\})?")
 _HTML_LINK = re.compile(r"<a\b(?P<attrs>[^>]*)>(?P<text>.*?)</a>", re.I | re.S)
-_SCRIPT = re.compile(r"<\s*(script|iframe|object|embed)\b", re.I)
-_HANDLER = re.compile(r"<[a-z][^>]*\son[a-z]+\s*=", re.I)
 _HIDING = re.compile(r"style\s*=\s*[\"'][^\"']*(display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0)", re.I)
 _TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 
@@ -100,12 +98,8 @@ def lint_text(path: Path, body: str, first_line: int = 1, h1_allowed: int = 1) -
             if re.search(r"target\s*=\s*[\"']?_blank", attrs) and not any(w in text for w in NEW_WINDOW_WORDS):
                 add("W007", n, f"„{m['text'].strip()}”", "dopisz w tekście linku „(otwiera się w nowym oknie)” "
                     "albo usuń target=_blank")
-        if _SCRIPT.search(row):
-            add("W006", n, _SCRIPT.search(row)[0], "usuń skrypt lub ramkę; treść strony ma działać bez nich")
-        if _HANDLER.search(row):
-            add("W006", n, "atrybut zdarzenia (on…)", "usuń atrybut; zachowanie strony należy do motywu, nie treści")
         if _HIDING.search(row):
-            add("W006", n, "styl ukrywający treść", "usuń styl; treść ukryta wizualnie bywa też ukryta dla "
+            add("W006", n, "atrybut style", "usuń styl; treść ukryta wizualnie bywa też ukryta dla "
                 "czytników ekranu")
         if _TABLE_SEP.match(row) and row.count("|") >= 1 and i > 0:
             header = lines[i - 1][1]

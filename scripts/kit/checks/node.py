@@ -49,10 +49,13 @@ def ensure_packages(root: Path = ROOT) -> Path:
                PATH=f"{node.parent}{os.pathsep}{os.environ.get('PATH', '')}")
     print("[przygotowanie] instaluję narzędzia Node (pa11y-ci, lunr-languages, markdownlint) z package-lock.json",
           flush=True)
-    proc = subprocess.run([str(npm), "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=root, env=env)
+    proc = subprocess.run([str(npm), "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=root, env=env,
+                          capture_output=True, text=True)
     if proc.returncode != 0 or not (modules / "pa11y-ci").exists():
+        reason = next((r.removeprefix("npm error ").strip() for r in proc.stderr.splitlines()
+                       if r.strip() and "A complete log" not in r), "brak komunikatu")
         raise KitError([Problem(lock, 0, "N002", "npm ci",
-                                "nie udało się zainstalować narzędzi Node z package-lock.json.",
+                                f"nie udało się zainstalować narzędzi Node z package-lock.json (npm: {reason}).",
                                 "sprawdź dostęp do rejestru npm i uruchom „npm ci” w katalogu projektu.")])
     stamp.write_text(want)
     return modules

@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import os
+import html
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from kit.checks.contrast import ratio
 from kit.model.dates import parse_iso
@@ -44,6 +46,14 @@ OPTIONAL_A11Y = ("phone",)
 STATUS_EN = {"zgodna": "fully compliant", "częściowo zgodna": "partially compliant", "niezgodna": "not compliant"}
 STATUSES = ("zgodna", "częściowo zgodna", "niezgodna")
 MIN_CONTRAST = 4.5
+# Edition values reach the theme's templates, which print them without escaping (the page title,
+# aria-label attributes): names and texts may not carry markup or quotes.
+_UNSAFE_TEXT = re.compile(r'[<>"`{}\x00-\x08\x0b-\x1f\x7f]')
+_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+")
+_PHONE = re.compile(r"[0-9 +()/-]*")
+_HEX = re.compile(r"#[0-9a-fA-F]{6}")
+TEXT_FIELDS = ("site_name", "site_name_en", "publisher", "publisher_en")
+URL_FIELDS = ("site_address", "repository")
 
 
 @dataclass
@@ -99,14 +109,25 @@ def load_edition(config=None, path: Path | None = None) -> Edition:
     for name in d:
         if name not in EDITION_FIELDS:
             add("E002", name, f"nieznane pole „{name}”.", "dozwolone: " + ", ".join(EDITION_FIELDS) + ".")
+    for name in TEXT_FIELDS:
+        if d.get(name) is not None:
+            problems += _text_problems(path, src.line(name), name, d[name])
+    for name in URL_FIELDS:
+        if d.get(name) and (found := _url_problem(d[name])):
+            add("E012", name, found, "wpisz pełny adres https://…, np. https://edukacja.gmina.pl/ (http:// tylko "
+                "dla podglądu na 127.0.0.1).")
+    if d.get("logo") and not re.fullmatch(r"(?:[\w-]+/)*[\w-]+\.(?:svg|png|jpe?g|webp)", str(d["logo"])):
+        add("E013", "logo", f"„{d['logo']}” nie jest ścieżką pliku obrazu w folderze docs/.",
+            "wpisz ścieżkę względem docs/ bez „..”, np. assets/logo-gminy.svg.")
     colors = d.get("colors") or {}
     for key in ("primary", "accent"):
         value = colors.get(key) if isinstance(colors, dict) else None
-        try:
-            r = ratio(str(value), "#ffffff")
-        except ValueError as exc:
-            add("E003", f"colors.{key}", f"{exc}.", "wpisz kolor jako #RRGGBB, np. #1b4f8a.", "colors", key)
+        hex_value = css_color(value)
+        if hex_value is None:
+            add("E003", f"colors.{key}", f"„{value}” nie jest kolorem w zapisie #RRGGBB ani nazwą koloru CSS.",
+                "wpisz kolor jako #RRGGBB, np. #1b4f8a, albo nazwę koloru CSS, np. navy.", "colors", key)
             continue
+        r = ratio(hex_value, "#ffffff")
         if r < MIN_CONTRAST:
             add("E004", f"colors.{key}", f"kontrast {value} z białym to {r:.2f}:1, wymagane co najmniej "
                 f"{MIN_CONTRAST}:1 (WCAG 2.1, kryterium 1.4.3).", "wybierz ciemniejszy odcień.", "colors", key)
@@ -121,6 +142,19 @@ def load_edition(config=None, path: Path | None = None) -> Edition:
         elif key in ("published", "updated", "prepared", "last_check") and parse_iso(value) is None:
             add("E007", f"accessibility.{key}", f"„{value}” nie jest prawdziwą datą.", f"wpisz {desc}.",
                 "accessibility", key)
+    for key in A11Y_FIELDS:
+        value = a11y.get(key)
+        if value is None or key in ("published", "updated", "prepared", "last_check"):
+            continue
+        line = src.line("accessibility", key)
+        if key == "email" and not (isinstance(value, str) and _EMAIL.fullmatch(value)):
+            problems.append(Problem(path, line, "E014", "accessibility.email", f"„{value}” nie jest adresem e-mail.",
+                                    "wpisz sam adres, np. dostepnosc@gmina.pl."))
+        elif key == "phone" and not (isinstance(value, str) and _PHONE.fullmatch(value)):
+            problems.append(Problem(path, line, "E015", "accessibility.phone", f"„{value}” nie jest numerem "
+                                    "telefonu.", "wpisz cyfry, spacje i znaki + ( ) -, np. +48 22 123 45 67."))
+        else:
+            problems += _text_problems(path, line, f"accessibility.{key}", value)
     if a11y.get("status") and a11y["status"] not in STATUSES:
         add("E008", "accessibility.status", f"„{a11y['status']}” spoza listy.", "dozwolone: " +
             ", ".join(STATUSES) + ".", "accessibility", "status")
@@ -133,6 +167,44 @@ def load_edition(config=None, path: Path | None = None) -> Edition:
     a11y["phone_text_en"] = a11y.get("phone") or "none – please contact us by e-mail"
     d.setdefault("publisher_en", d["publisher"])
     return Edition(path, d, src)
+
+
+def _text_problems(path: Path, line: int, name: str, value) -> list[Problem]:
+    if not isinstance(value, str):
+        return [Problem(path, line, "E011", name, f"znaleziono „{value}”, oczekiwano tekstu.",
+                        "wpisz tekst w cudzysłowie, np. \"Gmina Brzozowa Wola\".")]
+    bad = _UNSAFE_TEXT.search(value)
+    if bad:
+        shown = repr(bad[0]) if bad[0] < " " or bad[0] == "\x7f" else f"„{bad[0]}”"
+        return [Problem(path, line, "E011", name, f"tekst zawiera niedozwolony znak {shown} (kod HTML lub "
+                        "znak sterujący).", "usuń znaczniki i znaki < > \" ` { }; cudzysłów zapisz jako „…”.")]
+    return []
+
+
+def _url_problem(value) -> str | None:
+    """None when value is an https address (http only on the loopback, for a local preview)."""
+    if not isinstance(value, str) or _UNSAFE_TEXT.search(value) or re.search(r"\s", value):
+        return f"„{value}” nie jest adresem strony."
+    parts = urlsplit(value)
+    if parts.scheme == "https" and parts.netloc:
+        return None
+    if parts.scheme == "http" and parts.hostname in ("127.0.0.1", "localhost", "::1"):
+        return None
+    return f"„{value}” nie jest adresem https://."
+
+
+def css_color(value) -> str | None:
+    """#rrggbb for a colour written as #rrggbb or as a CSS named colour; None for anything else."""
+    if not isinstance(value, str):
+        return None
+    if _HEX.fullmatch(value):
+        return value.lower()
+    if re.fullmatch(r"[A-Za-z]+", value) and value.lower() not in ("transparent", "currentcolor"):
+        from tinycss2.color3 import parse_color  # WeasyPrint's CSS parser knows the CSS colour names
+        rgba = parse_color(value)
+        if rgba is not None and rgba != "currentColor":
+            return "#" + "".join(f"{round(c * 255):02x}" for c in rgba[:3])
+    return None
 
 
 FIELD = re.compile(r"\{\{\s*edition\.([\w.]+)\s*\}\}")
@@ -151,7 +223,7 @@ def fill_fields(markdown: str, data: dict, path: Path | None = None) -> str:
                                         "nie istnieje.", "użyj pola z materials/wydanie.yml."))
                 return m[0]
             cur = cur[part]
-        return str(cur)
+        return html.escape(str(cur))  # the value lands in Markdown, HTML text or an attribute
 
     out = FIELD.sub(value, markdown)
     raise_if(problems)

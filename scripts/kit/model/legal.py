@@ -122,6 +122,9 @@ def load_registry(path: Path) -> dict[str, Act]:
                 if not isinstance(value, str) or not value.strip():
                     problems.append(Problem(path, fline, "L005", name, f"znaleziono „{value}”, "
                                             "oczekiwano tekstu.", f"wpisz {desc}."))
+                elif name == "url" and not re.fullmatch(r"https://[^\s\"'<>`{}]+", value):
+                    problems.append(Problem(path, fline, "L013", name, f"„{value}” nie jest adresem https://.",
+                                            "wpisz pełny adres tekstu aktu zaczynający się od https://."))
                 values[name] = value
         for name, (required, _, desc) in LEGAL_FIELDS.items():
             if required and name not in entry:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from kit.checks import safety
 from kit.checks.a11y_lint import lint_project
 from kit.model.errors import KitError, Problem, raise_if
 from kit.model.frontmatter import load_markdown, read_source
@@ -26,6 +27,7 @@ class Materials:
 def load(project: Project | None = None, edition=None) -> Materials:
     """Validate the registry, glossary, modules and citations in editors' pages; raise on any problem."""
     project = project or Project.default()
+    raise_if(safety.symlink_problems(project.root))  # before anything reads a file a link points at
     problems: list[Problem] = []
     acts = load_registry(project.legal_file)
     terms: list[Term] = []
@@ -66,6 +68,7 @@ def load(project: Project | None = None, edition=None) -> Materials:
         if page.is_relative_to(project.docs):
             page_states[page.relative_to(project.docs).as_posix()] = str(status)
     problems += lint_project(project)
+    problems += safety.lint_project(project)
     raise_if(problems)
     if edition is not None and edition.modules is not None:
         modules = select(modules, edition)

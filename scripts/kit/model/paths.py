@@ -59,7 +59,7 @@ class Project:
 
 def rel(path: Path) -> str:
     """Short POSIX path for messages: relative to the working folder or the repository."""
-    p = Path(path).resolve()
+    p = Path(path).parent.resolve() / Path(path).name  # a symbolic link is named, not followed
     for base in (Path(os.getcwd()).resolve(), ROOT):
         try:
             return p.relative_to(base).as_posix()

@@ -265,8 +265,15 @@ def render(job: PdfJob) -> PdfResult:
     return PdfResult(job.out, page_count(job.out), job.out.stat().st_size, time.perf_counter() - start, problems)
 
 
-def render_all(jobs: list[PdfJob], workers: int = 2, progress=print) -> list[PdfResult]:
-    """Render in parallel (one process per core); progress is reported per finished PDF."""
+def _ignore_interrupt() -> None:
+    """Workers leave Ctrl-C to the parent, which stops them all and reports once."""
+    import signal
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def render_all(jobs: list[PdfJob], workers: int = 2, progress=print, renderer=render) -> list[PdfResult]:
+    """Render in parallel (one process per core); progress is reported per finished PDF.
+    Ctrl-C stops every worker and ends the build with one line instead of a traceback per process."""
     results: list[PdfResult] = []
     if workers <= 1 or len(jobs) <= 1:
         for i, job in enumerate(jobs, 1):
@@ -274,8 +281,21 @@ def render_all(jobs: list[PdfJob], workers: int = 2, progress=print) -> list[Pdf
             progress(f"PDF [{i}/{len(jobs)}] {results[-1].out.name}: {results[-1].pages} s., "
                      f"{results[-1].seconds:.1f} s")
         return results
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        for i, res in enumerate(pool.map(render, jobs), 1):
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupt)
+    try:
+        for i, res in enumerate(pool.map(renderer, jobs), 1):
             results.append(res)
             progress(f"PDF [{i}/{len(jobs)}] {res.out.name}: {res.pages} s., {res.seconds:.1f} s")
+    except KeyboardInterrupt:
+        processes = list((getattr(pool, "_processes", None) or {}).values())
+        pool.shutdown(wait=False, cancel_futures=True)
+        for proc in processes:
+            proc.terminate()
+        for proc in processes:
+            proc.join(timeout=5)
+        import sys
+        print(f"Przerwano (Ctrl-C): zatrzymano tworzenie PDF ({len(results)} z {len(jobs)} gotowych) "
+              "i procesy robocze; folder strony nie jest kompletny – zbuduj ponownie.", file=sys.stderr, flush=True)
+        raise SystemExit(130) from None
+    pool.shutdown()
     return results

@@ -80,7 +80,7 @@ def plan(project: Project, modules: list[Module], acts: dict[str, Act], terms: l
         for path in sorted((m.folder / HANDOUTS_DIR).glob("*.md")):
             p.texts[f"{base}/{HANDOUTS_DIR}/{path.name}"] = _with_source(read_source(path), _source(path, project))
         for path in sorted(m.folder.rglob("*")):
-            if path.suffix.lower() in ASSET_SUFFIXES:
+            if path.suffix.lower() in ASSET_SUFFIXES and not path.is_symlink():  # links: X020 in kit check
                 p.copies[f"{base}/{path.relative_to(m.folder).as_posix()}"] = path
     citations = collect_citations(modules, project.docs)
     templates = list_templates(templates_dir)
@@ -96,6 +96,9 @@ def plan(project: Project, modules: list[Module], acts: dict[str, Act], terms: l
         p.texts["zasoby/historia-zmian.md"] = changelog_page(read_source(changelog),
                                                              changelog_sections(project.root), modules, "pl")
     p.texts["zasoby/do-weryfikacji.md"] = review_page(_review_points(project, modules), acts, project.root)
+    contributing = project.root / "CONTRIBUTING.md"
+    if contributing.exists():  # the editors' guide is CONTRIBUTING.md itself, not a copy
+        p.texts["zasoby/dla-redaktorow.md"] = _with_source(contributing.read_text("utf-8"), "CONTRIBUTING.md")
     p.texts["zasoby/czytelnosc.md"] = readability_page(readability_rows(project, modules, readability_thresholds), "pl")
     for path in sorted(templates_dir.glob("*.md")):
         if not path.name.startswith("README"):

@@ -18,7 +18,7 @@ from kit.model.legal import render_citations
 from kit.model.materials import load
 from kit.model.paths import Project
 from kit.pdf import plan as pdf_plan
-from kit.site import search
+from kit.site import csp, sanitize, search
 from kit.site.generated import list_templates, plan, virtual_files
 from kit.site.preview import safe_builder, watched_paths
 from kit.site.typography import bind_single_letters_html
@@ -123,6 +123,7 @@ def on_page_markdown(markdown, page, config, files):
     trainer_filter.VIEW["trainer"] = page.meta.get("kit_view") == "trener"  # read while this page renders
     m = _state["materials"]
     lang = _lang(config)
+    sanitize.escape_meta(page.meta)  # the theme prints front matter values unescaped
     try:
         markdown = fill_fields(markdown, _state["edition"].data, page.file.abs_src_path)
     except KitError as exc:
@@ -143,7 +144,7 @@ def on_page_content(html, page, config, files):
     html = bind_single_letters_html(html)
     if markup.is_fallback(page, _lang(config)):
         html = f'<div lang="{page.file.locale}">\n{html}\n</div>'
-    return html
+    return sanitize.clean(html)  # last: the kit's own markup passes the same allow-list
 
 
 @event_priority(-50)
@@ -155,7 +156,19 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_page(output, page, config):
-    return markup.drop_unlabelled_toc_toggle(output)
+    return csp.apply(markup.drop_unlabelled_toc_toggle(output), page.content)
+
+
+def on_build_error(error):
+    """A full disk or a read-only folder ends the build with one Polish line, not a traceback."""
+    if isinstance(error, OSError):
+        where = f" ({error.filename})" if error.filename else ""
+        raise PluginError(f"Błąd zapisu lub odczytu pliku{where}: {error.strerror or error}. Sprawdź wolne "
+                          "miejsce na dysku i uprawnienia do folderu, potem zbuduj ponownie.") from None
+
+
+def on_post_template(output_content, template_name, config):
+    return csp.apply(output_content)  # 404.html
 
 
 @event_priority(-150)  # after static-i18n, which builds the other languages and merges the index

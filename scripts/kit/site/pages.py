@@ -16,6 +16,7 @@ from kit.model.legal import KINDS, Act, find_citations
 from kit.model.modules import Module
 from kit.model.paths import GENERATED_DIRS
 from kit.model.frontmatter import read_source
+from kit.site.sanitize import md_text, yaml_text
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,7 @@ class Citation:
 
 
 def _front(title: str, source: str) -> str:
-    return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\nkit_source: {source}\n---\n\n# {title}\n\n"
+    return f"---\ntitle: {yaml_text(title)}\nkit_source: {source}\n---\n\n# {md_text(title)}\n\n"
 
 
 def plural_pl(n: int, one: str, few: str, many: str) -> str:
@@ -51,7 +52,7 @@ def catalogue(modules: list[Module], lang: str) -> str:
             "| Nr | Moduł i widok trenera | Czas | Adresaci | Wymagane moduły |")
     rows = [f"Tabela: {cap}", "", head, "|---|---|---|---|---|"]
     for m in modules:
-        t = m.en.title if en and m.en else m.title
+        t = md_text(m.en.title if en and m.en else m.title)
         aud = ", ".join(schema.label(schema.AUDIENCES, a, lang).split(" (")[0] for a in m.audience)
         pre = ", ".join(p.upper() for p in m.prerequisites) or ("none" if en else "brak")
         trainer = f"[{'trainer view' if en else 'widok trenera'}: {m.id.upper()}]({m.slug}/trener.md)"
@@ -98,32 +99,32 @@ def legal_page(acts: dict[str, Act], citations: dict[str, list[Citation]], lang:
     rows = [_front(title, "materials/legal.yml") + intro + "\n"]
     for act in sorted(acts.values(), key=lambda a: a.short.lower()):
         name = act.title_en if en else act.title
-        rows.append(f"\n## {act.short} {{#{act.anchor}}}\n")
-        rows.append(f"{name}\n")
+        rows.append(f"\n## {md_text(act.short)} {{#{act.anchor}}}\n")
+        rows.append(f"{md_text(name)}\n")
         facts = [("Kind" if en else "Rodzaj", KINDS[act.kind][1 if en else 0])]
         if act.date:
             facts.append(("Date" if en else "Data", human(act.date, lang)))
         if act.published:
-            facts.append(("Original publication" if en else "Publikator pierwotny", act.published))
+            facts.append(("Original publication" if en else "Publikator pierwotny", md_text(act.published)))
         if act.consolidated:
             facts.append(("Latest consolidated text known" if en else "Najnowszy znany tekst jednolity",
-                          act.consolidated))
+                          md_text(act.consolidated)))
         if act.amended_by:
-            facts.append(("Amended by" if en else "Nowelizacje", ", ".join(act.amended_by)))
+            facts.append(("Amended by" if en else "Nowelizacje", ", ".join(md_text(a) for a in act.amended_by)))
         if act.implements and act.implements in acts:
-            facts.append(("Implements" if en else "Wdraża", f"[{acts[act.implements].short}]"
+            facts.append(("Implements" if en else "Wdraża", f"[{md_text(acts[act.implements].short)}]"
                           f"(#{acts[act.implements].anchor})"))
         if act.based_on and act.based_on in acts:
             facts.append(("Issued under" if en else "Wydane na podstawie",
-                          f"[{acts[act.based_on].short}](#{acts[act.based_on].anchor})"))
+                          f"[{md_text(acts[act.based_on].short)}](#{acts[act.based_on].anchor})"))
         if act.link:
             facts.append(("Text of the act" if en else "Tekst aktu",
-                          f"[{act.short} – {'official text' if en else 'tekst w serwisie urzędowym'}]"
+                          f"[{md_text(act.short)} – {'official text' if en else 'tekst w serwisie urzędowym'}]"
                           f"({act.link})"))
         rows += [f"- **{k}:** {v}" for k, v in facts]
         if act.verify:
             label = "For expert review" if en else "Do weryfikacji przez eksperta"
-            rows.append(f"\n!!! weryfikacja \"{label}\"\n\n    {act.verify}\n")
+            rows.append(f"\n!!! weryfikacja \"{label}\"\n\n    {md_text(act.verify)}\n")
         cites = citations.get(act.key, [])
         rows.append(f"\n**{'Cited by' if en else 'Cytowany na stronach'}:**\n")
         if cites:
@@ -137,7 +138,7 @@ def legal_page(acts: dict[str, Act], citations: dict[str, list[Citation]], lang:
             for page, locs in pages.items():
                 target = "../" + page
                 extra = f" ({'; '.join(locs)})" if locs else ""
-                rows.append(f"- [{titles[page]}]({target}){extra}")
+                rows.append(f"- [{md_text(titles[page])}]({target}){extra}")
         else:
             rows.append("- " + ("not cited yet" if en else "jeszcze nie cytowany"))
     return "\n".join(rows) + "\n"
@@ -153,7 +154,7 @@ def glossary_page(terms: list[Term], lang: str) -> str:
     rows = [_front(title, "materials/glossary.yml") + intro + "\n"]
     for t in terms:
         expansion, definition = t.text(lang)
-        head = f"{t.term} – {expansion}" if expansion else t.term
+        head = f"{md_text(t.term)} – {md_text(expansion)}" if expansion else md_text(t.term)
         rows.append(f"\n## {head} {{#{t.anchor}}}\n\n{definition}\n")
     return "\n".join(rows)
 
@@ -178,7 +179,7 @@ def freshness_page(modules: list[Module], acts: dict[str, Act], lang: str) -> st
         affected += bool(changed)
         acts_txt = ", ".join(f"[[akt:{a.key}]] ({human(a.changed, lang)})" for a in changed) or \
             ("none" if en else "brak")
-        t = m.en.title if en and m.en else m.title
+        t = md_text(m.en.title if en and m.en else m.title)
         rows.append(f"| [{m.id.upper()} {t}](../moduly/{m.slug}/index.md) | {human(m.reviewed, lang)} | "
                     f"{human(m.review_by, lang)} | {state} | {acts_txt} |")
     summary = (f"\n**Summary:** {overdue} overdue, {affected} affected by changes in law, {len(modules)} modules."
@@ -195,7 +196,7 @@ def templates_index(templates: list[tuple[str, str, str]], lang: str) -> str:
              "document." if en else "Formularze, które zespół JST wypełnia w trakcie programu. Wydrukuj "
              "je albo przenieś do własnego dokumentu.")
     rows = [_front(title, "scripts/kit/site/pages.py") + intro + "\n"]
-    rows += [f"- [{t}]({name}.md) – {s}" for name, t, s in templates]
+    rows += [f"- [{md_text(t)}]({name}.md) – {md_text(s)}" for name, t, s in templates]
     return "\n".join(rows) + "\n"
 
 
@@ -215,7 +216,7 @@ def readability_page(rows, lang: str) -> str:
     for r in sorted(rows, key=lambda r: -(r.score.fog or 0)):
         fog = f"{r.score.fog:.1f}".replace(".", ",") if r.score.fog is not None else "–"
         state = "powyżej progu" if r.over else ("za krótki tekst" if r.score.fog is None else "w normie")
-        rows_md.append(f"| [{r.title}](../{r.link}) | {r.kind} | {r.score.words} | {r.score.sentences} | "
+        rows_md.append(f"| [{md_text(r.title)}](../{r.link}) | {r.kind} | {r.score.words} | {r.score.sentences} | "
                        f"{r.score.hard_words} | {fog} | {str(r.threshold).replace('.', ',')} | {state} |")
     summary = ""
     if scored:
@@ -233,7 +234,7 @@ def changelog_page(changelog_md: str, sections, modules, lang: str) -> str:
     title = "Historia zmian"
     if body.startswith("# "):
         body = body.split("\n", 1)[1] if "\n" in body else ""
-    rows = [f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\nkit_source: CHANGELOG.md\n---\n\n# {title}\n", body.strip(), "",
+    rows = [f"---\ntitle: {yaml_text(title)}\nkit_source: CHANGELOG.md\n---\n\n# {title}\n", body.strip(), "",
             "## Moduły zmienione w wydaniach", "",
             "Ta część powstaje automatycznie z historii repozytorium (tagi wydań „wydanie-RRRR.N”).", ""]
     if not sections:
@@ -241,7 +242,7 @@ def changelog_page(changelog_md: str, sections, modules, lang: str) -> str:
     for heading, folders in sections:
         rows += [f"### {heading}", ""]
         if folders:
-            rows += [f"- [{by_slug[f].id.upper()} {by_slug[f].title}](../moduly/{f}/index.md)" if f in by_slug
+            rows += [f"- [{by_slug[f].id.upper()} {md_text(by_slug[f].title)}](../moduly/{f}/index.md)" if f in by_slug
                      else f"- {f} (moduł usunięty lub spoza tego wydania)" for f in folders]
         else:
             rows.append("Bez zmian w modułach.")

@@ -1,14 +1,13 @@
 """Module views as generated Markdown: the participant page and the trainer page."""
 from __future__ import annotations
 
-import json
-
 from kit.model import schema
 from kit.model.agenda import hours_minutes, schedule
 from kit.model.dates import human
 from kit.model.modules import Module
 from kit.site.markup import state_banner
 from pathlib import Path
+from kit.site.sanitize import md_text, yaml_text
 
 L = {
     "pl": {
@@ -57,21 +56,20 @@ def module_url(m: Module) -> str:
 
 
 def _front(title: str, source: str, view: str) -> str:
-    # JSON strings are valid YAML: quotes and backslashes (C:\\dane) survive intact
-    return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\nkit_source: {source}\nkit_view: {view}\n---\n"
+    return f"---\ntitle: {yaml_text(title)}\nkit_source: {source}\nkit_view: {view}\n---\n"
 
 
 def header(m: Module, modules: dict[str, Module], lang: str, view: str) -> str:
     t = L[lang]
     title, summary, outcomes, _, _ = _texts(m, lang)
     audience = ", ".join(schema.label(schema.AUDIENCES, a, lang) for a in m.audience)
-    prereq = ", ".join(f"[{p.upper()} {_texts(modules[p], lang)[0]}](../{modules[p].slug}/index.md)"
+    prereq = ", ".join(f"[{p.upper()} {md_text(_texts(modules[p], lang)[0])}](../{modules[p].slug}/index.md)"
                        for p in m.prerequisites if p in modules) or t["none"]
     legal = ", ".join(f"[[akt:{k}]]" for k in m.legal) or t["none"]
     switch = f"[{t['to_trainer']}](trener.md)" if view == "uczestnik" else \
         f"[{t['to_participant']}](index.md)"
     rows = [
-        f"<p class=\"kit-summary\" markdown=\"span\">{summary}</p>",
+        f"<p class=\"kit-summary\" markdown=\"span\">{md_text(summary)}</p>",
         "",
         "<div class=\"kit-meta\" markdown>",
         "",
@@ -95,31 +93,31 @@ def header(m: Module, modules: dict[str, Module], lang: str, view: str) -> str:
         rows += [f"!!! warning \"{t['overdue_title']}\"", "",
                  "    " + t["overdue"].format(date=human(m.review_by, lang)), ""]
     rows += [f"## {t['outcomes']}", ""]
-    rows += [f"- {o}" for o in outcomes]
+    rows += [f"- {md_text(o)}" for o in outcomes]
     if m.handouts:
         rows += ["", f"**{t['handouts']}:** " + ", ".join(
-            f"[{h.title}](karty/{h.name}.md)" for h in m.handouts)]
+            f"[{md_text(h.title)}](karty/{h.name}.md)" for h in m.handouts)]
     return "\n".join(rows) + "\n\n"
 
 
 def participant_page(m: Module, modules: dict[str, Module], lang: str, root: Path) -> str:
     title, _, _, _, body = _texts(m, lang)
     src = (m.en.path if lang == "en" and m.en else m.path).resolve().relative_to(root).as_posix()
-    return (_front(title, src, "uczestnik") + f"\n# {title}\n\n" + header(m, modules, lang, "uczestnik")
+    return (_front(title, src, "uczestnik") + f"\n# {md_text(title)}\n\n" + header(m, modules, lang, "uczestnik")
             + body.strip() + "\n")  # trainer blocks are removed by the parser (kit.site.trainer_filter)
 
 
 def agenda_table(m: Module, lang: str, start: str) -> str:
     t = L[lang]
     title, _, _, titles, _ = _texts(m, lang)
-    rows = [f"Tabela: {t['agenda_caption'].format(title=title, start=start, total=hours_minutes(m.duration, lang))}",
+    rows = [f"Tabela: {t['agenda_caption'].format(title=md_text(title), start=start, total=hours_minutes(m.duration, lang))}",
             "",
             f"| {t['col_no']} | {t['col_time']} | {t['col_minutes']} | {t['col_total']} | "
             f"{t['col_block']} | {t['col_method']} |",
             "|---:|---|---:|---:|---|---|"]
     for slot, block_title in zip(schedule(m.agenda, start), titles):
         rows.append(f"| {slot.number} | {slot.start}–{slot.end} | {slot.block.minutes} min | "
-                    f"{hours_minutes(slot.elapsed, lang)} | {block_title} | "
+                    f"{hours_minutes(slot.elapsed, lang)} | {md_text(block_title)} | "
                     f"{schema.label(schema.METHODS, slot.block.method, lang)} |")
     return "\n".join(rows) + "\n"
 
@@ -129,7 +127,7 @@ def trainer_page(m: Module, modules: dict[str, Module], lang: str, start: str, r
     title, _, _, _, body = _texts(m, lang)
     src = (m.en.path if lang == "en" and m.en else m.path).resolve().relative_to(root).as_posix()
     full_title = f"{title} – {t['trainer_suffix']}"
-    return (_front(full_title, src, "trener") + f"\n# {full_title}\n\n" + header(m, modules, lang, "trener")
+    return (_front(full_title, src, "trener") + f"\n# {md_text(full_title)}\n\n" + header(m, modules, lang, "trener")
             + f"\n## {t['agenda']}\n\n" + agenda_table(m, lang, start) + f"\n{t['agenda_note']}\n\n"
             + body.strip() + "\n")
 
