@@ -13,8 +13,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from kit.checks.a11y_lint import content_lines
-from kit.model.errors import Problem
-from kit.model.frontmatter import load_markdown
+from kit.model.errors import KitError, Problem
+from kit.model.frontmatter import load_markdown, read_source
 from kit.model.paths import GENERATED_DIRS
 
 RULES = {
@@ -150,7 +150,10 @@ def fragment_problems(root: Path) -> list[Problem]:
     problems = []
     folder = root / FRAGMENTS
     for path in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
-        text = path.read_text("utf-8")
+        try:
+            text = read_source(path, allow_empty=True)
+        except KitError:
+            continue
         for m in _TRAINER_BLOCK.finditer(text):
             line = text[:m.start()].count("\n") + 1
             problems.append(Problem(path, line, "X012", "", f"{RULES['X012']}: „{m[0].strip()}”.",
@@ -194,10 +197,13 @@ def lint_project(project) -> list[Problem]:
     fragments = project.root / FRAGMENTS
     sources += [(p, 0) for p in (sorted(fragments.rglob("*.md")) if fragments.is_dir() else [])]
     for path, has_front in sources:
-        if has_front:
-            src = load_markdown(path)
-            body, first = src.body, src.body_line
-        else:
-            body, first = path.read_text("utf-8"), 1
+        try:
+            if has_front:
+                src = load_markdown(path)
+                body, first = src.body, src.body_line
+            else:
+                body, first = read_source(path, allow_empty=True), 1
+        except KitError:
+            continue  # an unreadable file is reported once, by the loader that owns it
         problems += lint_text(path, body, first, project.root)
     return problems + fragment_problems(project.root)
