@@ -39,11 +39,16 @@ def inline_script_hashes(page_html: str) -> list[str]:
     return out
 
 
-def apply(page_html: str, content: str | None = None) -> str:
+def apply(page_html: str, content: str | None = None, offline: bool = False) -> str:
     """Fill the policy placeholder with the hashes of the theme's inline scripts – those outside
-    the page's content (pages without the placeholder pass as they are)."""
+    the page's content (pages without the placeholder pass as they are).
+
+    The offline bundle runs search through the iframe-worker shim, which writes an inline script
+    (with the page's own worker address in it) into a blank iframe that inherits this policy; there
+    inline scripts are allowed and the sanitizer alone keeps script out of the content."""
     if PLACEHOLDER not in page_html:
         return page_html
     theme = page_html.replace(content, "") if content else page_html
-    policy = POLICY.format(hashes=" ".join(inline_script_hashes(theme)))
+    hashes = "'unsafe-inline'" if offline else " ".join(inline_script_hashes(theme))
+    policy = POLICY.format(hashes=hashes)
     return page_html.replace(PLACEHOLDER, policy, 1)

@@ -156,7 +156,7 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_page(output, page, config):
-    return csp.apply(markup.drop_unlabelled_toc_toggle(output), page.content)
+    return csp.apply(markup.drop_unlabelled_toc_toggle(output), page.content, _offline(config))
 
 
 def on_build_error(error):
@@ -168,7 +168,11 @@ def on_build_error(error):
 
 
 def on_post_template(output_content, template_name, config):
-    return csp.apply(output_content)  # 404.html
+    return csp.apply(output_content, offline=_offline(config))  # 404.html
+
+
+def _offline(config) -> bool:
+    return bool(config.extra.get("kit", {}).get("offline"))
 
 
 @event_priority(-150)  # after static-i18n, which builds the other languages and merges the index
