@@ -77,7 +77,7 @@ if "{off}" == "sanitizer":
     kit.site.sanitize.clean = lambda html: html
 if "{off}" == "csp":
     import kit.site.csp
-    kit.site.csp.apply = lambda html, content=None: html
+    kit.site.csp.apply = lambda html, content=None, offline=False: html
 sys.argv = ["mkdocs", "build", "--strict", "-q", "-f", "{config}", "--site-dir", "{site}"]
 cli()
 """
