@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from kit.law.eli import eli_key
-from kit.law.state import ActState
+from kit.model.law_state import ActState
 from kit.model.legal import Act, eli_id, find_citations
 from kit.model.modules import Module
 
@@ -52,9 +52,9 @@ class Finding:
 def cited_keys(m: Module) -> list[str]:
     """Acts a module relies on: its `legal` list and the citations in its text."""
     keys = list(m.legal)
-    for _, key, _ in find_citations(m.body):
-        if key not in keys:
-            keys.append(key)
+    for c in find_citations(m.body):
+        if c.key not in keys:
+            keys.append(c.key)
     return keys
 
 

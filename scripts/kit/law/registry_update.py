@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from kit.law.state import write_atomic
+from kit.model.law_state import write_atomic
 from kit.model.errors import KitError, Problem
 from kit.model.frontmatter import parse_yaml
 

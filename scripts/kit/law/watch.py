@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from kit.law.eli import Client, EliError, NoNetwork
-from kit.law.state import ActState, Change
+from kit.model.law_state import ActState, Change
 from kit.model.legal import Act, citation_of, eli_id
 
 

@@ -144,7 +144,7 @@ def load_registry(path: Path) -> dict[str, Act]:
                                             "nie jest prawdziwa data.", f"wpisz {desc}."))
                 values[name] = d
                 if name == "checked" and d is not None and d > today():
-                    problems.append(Problem(path, fline, "L011", name, f"data „{value}” jest w przyszłości.",
+                    problems.append(Problem(path, fline, "L020", name, f"data „{value}” jest w przyszłości.",
                                             "wpisz dzień, w którym naprawdę sprawdzono akt."))
             elif kind == list:
                 if not isinstance(value, list):
@@ -160,7 +160,7 @@ def load_registry(path: Path) -> dict[str, Act]:
                 values[name] = value
                 if name in ("published", "consolidated") and isinstance(value, str) and \
                         value.startswith(tuple(JOURNAL_CODES)) and not JOURNAL.match(value.strip()):
-                    problems.append(Problem(path, fline, "L009", name, f"znaleziono „{value}”, a publikator "
+                    problems.append(Problem(path, fline, "L021", name, f"znaleziono „{value}”, a publikator "
                                             "ma inny zapis.", "wpisz np. „Dz.U. 2017 poz. 59”, „Dz.U. 2011 "
                                             "nr 139 poz. 814” albo „M.P. 2024 poz. 12”."))
         for name, (required, _, desc) in LEGAL_FIELDS.items():

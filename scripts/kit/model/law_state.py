@@ -16,7 +16,7 @@ from pathlib import Path
 from kit.model.dates import parse_iso
 from kit.model.errors import KitError, Problem
 
-STATE_FILE = "prawo-zmiany.json"
+
 NOTE = ("Plik tworzy polecenie „kit prawo --update” (stan aktów według API ELI Sejmu). Nie edytuj go "
         "ręcznie – budowa strony czyta go do raportu aktualności.")
 
