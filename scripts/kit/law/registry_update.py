@@ -73,7 +73,9 @@ def apply_updates(text: str, updates: dict[str, dict[str, str]]) -> str:
 
 def update_registry(path: Path, updates: dict[str, dict[str, str]]) -> list[str]:
     """Edit legal.yml in place; return "key: field old → new" lines for the report."""
-    text = path.read_text("utf-8")
+    raw = path.read_bytes()
+    bom, crlf = raw.startswith(b"\xef\xbb\xbf"), b"\r\n" in raw   # written back as found
+    text = raw.decode("utf-8-sig").replace("\r\n", "\n")
     before = parse_yaml(text, path).data
     try:
         new_text = apply_updates(text, updates)
@@ -97,7 +99,7 @@ def update_registry(path: Path, updates: dict[str, dict[str, str]]) -> list[str]
             if str(old) != value:
                 changes.append(f"{key}: {name} {old or '—'} → {value}")
     if new_text != text:
-        write_atomic(path, new_text)
+        write_atomic(path, ("\ufeff" if bom else "") + (new_text.replace("\n", "\r\n") if crlf else new_text))
     return changes
 
 
