@@ -29,7 +29,7 @@ LEGAL = dedent("""\
       kind: ustawa
       published: Dz.U. 2017 poz. 59
       consolidated: Dz.U. 2025 poz. 1043   # tekst jednolity z 2025 r.
-      verify: Zostaje bez zmian.
+      date: 2016-12-14
     stara-ustawa:
       title: Ustawa z dnia 1 lipca 2010 r. o sprawach testowych
       short: Ustawa o sprawach testowych
