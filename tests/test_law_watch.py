@@ -304,3 +304,19 @@ def test_a_broken_watch_file_stops_check_with_file_and_line(project, capsys):
     (project / "materials" / "prawo-zmiany.json").write_text('{"acts": {\n  "prawo-oswiatowe": [}\n', "utf-8")
     assert main(["check", "--root", str(project)]) == 1
     assert "prawo-zmiany.json:2: [P001]" in capsys.readouterr().err
+
+
+def test_weekly_workflow_has_least_privilege_and_pinned_actions():
+    import re
+    import yaml
+    path = Path(__file__).resolve().parents[1] / ".github" / "workflows" / "prawo.yml"
+    flow = yaml.safe_load(path.read_text("utf-8"))
+    triggers = flow[True]   # YAML 1.1 reads the key "on" as True
+    assert "workflow_dispatch" in triggers and triggers["schedule"][0]["cron"].split()[-1] == "1"
+    assert flow["permissions"] == {"contents": "read", "issues": "write"}
+    steps = flow["jobs"]["watch"]["steps"]
+    uses = [s["uses"] for s in steps if "uses" in s]
+    assert uses and all(re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", u) for u in uses)
+    checkout = next(s for s in steps if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["persist-credentials"] is False
+    assert "kit prawo --json" in path.read_text("utf-8")
