@@ -149,7 +149,8 @@ def test_comparison_pages_from_two_tagged_commits(two_editions):
     assert "- Czas trwania" not in page                # duration unchanged (90 min)
     # the unpublished commit: m02 against the newest edition, shown as the working version
     assert "a wersją w przygotowaniu" in h.pages["moduly/m02-drugi/zmiany-2026.2.md"]
-    assert h.since == {"m02": ("2026.2", "zmiany-2026.2.md")}  # headers link the newest comparison only
+    # each header links the module's newest comparison
+    assert h.since == {"m02": ("2026.2", "zmiany-2026.2.md"), "m01": ("2026.1", "zmiany-2026.1.md")}
     log = changelog_page("# Historia\n", h.sections, m.modules, "pl", h.links)
     assert ("- [M01 Moduł testowy](../moduly/m01-pierwszy/index.md) – [zmiany w M01 od wydania 2026.1]"
             "(../moduly/m01-pierwszy/zmiany-2026.1.md)") in log

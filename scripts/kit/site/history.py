@@ -25,7 +25,7 @@ NOTICE_DAYS = 365   # law changes older than this are no longer news in the feed
 @dataclass
 class History:
     pages: dict[str, str] = field(default_factory=dict)                # docs path -> Markdown
-    since: dict[str, tuple[str, str]] = field(default_factory=dict)    # module id -> (edition, page name)
+    since: dict[str, tuple[str, str]] = field(default_factory=dict)    # module id -> (edition, page name), newest
     sections: list[tuple[str, list[str]]] = field(default_factory=list)  # the changelog's (heading, folders)
     links: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # (heading, folder) -> (edition, docs path)
 
@@ -39,7 +39,6 @@ def plan_history(root: Path, modules: list[Module], acts: dict[str, Act]) -> His
     h = History()
     names = {k: a.short for k, a in acts.items()}
     by_id = {m.id: m for m in modules}
-    newest = True
     for heading, older, newer in edition_ranges(root):
         folders = changed_modules(root, older, newer)
         h.sections.append((heading, folders))
@@ -63,9 +62,8 @@ def plan_history(root: Path, modules: list[Module], acts: dict[str, Act]) -> His
             path = f"moduly/{m.slug}/{page_name(since)}"
             h.pages[path] = page
             h.links[(heading, folder)] = (since, path)
-            if newest:   # the header links the newest comparison only; older ones describe earlier changes
-                h.since[m.id] = (since, page_name(since))
-        newest = False
+            # the header links the module's newest comparison: nothing changed in it after that
+            h.since.setdefault(m.id, (since, page_name(since)))
     return h
 
 
