@@ -320,3 +320,11 @@ def test_weekly_workflow_has_least_privilege_and_pinned_actions():
     checkout = next(s for s in steps if s.get("uses", "").startswith("actions/checkout@"))
     assert checkout["with"]["persist-credentials"] is False
     assert "kit prawo --json" in path.read_text("utf-8")
+
+
+def test_update_keeps_bom_and_windows_line_ends(tmp_path):
+    f = tmp_path / "legal.yml"
+    f.write_bytes("\ufeff# komentarz\r\na:\r\n  title: T\r\n  published: Dz.U. 2017 poz. 59\r\n".encode("utf-8"))
+    assert update_registry(f, {"a": {"checked": "2026-06-01"}}) == ["a: checked — → 2026-06-01"]
+    assert f.read_bytes() == ("\ufeff# komentarz\r\na:\r\n  title: T\r\n  published: Dz.U. 2017 poz. 59\r\n"
+                              "  checked: 2026-06-01\r\n").encode("utf-8")
