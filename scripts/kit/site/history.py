@@ -4,6 +4,7 @@ themselves come from the pure functions in kit.site.changes and kit.site.feed.""
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -19,6 +20,7 @@ from kit.site.feed import Entry, atom_feed
 
 log = logging.getLogger("mkdocs.plugins.kit")
 MODULES_DIR = "materials/modules"
+SAFE_LABEL = re.compile(r"[0-9A-Za-z][0-9A-Za-z._-]*")
 NOTICE_DAYS = 365   # law changes older than this are no longer news in the feed
 
 
@@ -42,8 +44,8 @@ def plan_history(root: Path, modules: list[Module], acts: dict[str, Act]) -> His
     for heading, older, newer in edition_ranges(root):
         folders = changed_modules(root, older, newer)
         h.sections.append((heading, folders))
-        if older is None:
-            continue
+        if older is None or not SAFE_LABEL.fullmatch(edition_label(older)):
+            continue   # the label becomes a file name: only plain edition numbers such as 2026.1
         since, until = edition_label(older), (None if newer == "HEAD" else edition_label(newer))
         for folder in folders:
             m = by_id.get(folder.split("-")[0])
