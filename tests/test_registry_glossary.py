@@ -107,7 +107,7 @@ def test_freshness_flags_acts_changed_after_review(tmp_path):
     page = freshness_page(m.modules, m.acts, "pl")
     row_m02 = next(r for r in page.split("\n") if "Drugi moduł" in r)
     row_m01 = next(r for r in page.split("\n") if "Moduł testowy" in r)
-    assert "[[akt:rodo]]" in row_m02          # rodo changed 2026-06-01, module reviewed 2026-01-15
+    assert "[RODO](akt:rodo): zmiana z 1 czerwca 2026 r." in row_m02  # changed 2026-06-01, reviewed 2026-01-15
     assert row_m01.endswith("| brak |")
 
 

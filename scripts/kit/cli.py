@@ -276,6 +276,12 @@ def cmd_new_module(ns) -> int:
     return 0
 
 
+def cmd_prawo(ns) -> int:
+    """The law-change watch against the Sejm's ELI API (exit codes in kit/law/command.py)."""
+    from kit.law.command import main as watch_main
+    return watch_main(ns, Project(Path(ns.root).resolve(), Path(ns.root).resolve() / "docs") if ns.root else None)
+
+
 def _site_options(p, site_dir: bool = True) -> None:
     """The build options that build, serve and pa11y share."""
     if site_dir:
@@ -334,6 +340,23 @@ def main(argv: list[str] | None = None) -> int:
 
     p = sub.add_parser("stats", help="raport treści: słowa, notatki, ćwiczenia, FOG-PL")
     p.set_defaults(func=cmd_stats)
+
+    from kit.law.command import EXIT_CODES_HELP
+    p = sub.add_parser("prawo", help="sprawdź zmiany aktów z rejestru w API ELI Sejmu",
+                       description="Pyta API ELI Sejmu o akty z materials/legal.yml opublikowane w Dzienniku "
+                       "Ustaw lub Monitorze Polskim i porównuje odpowiedź z rejestrem oraz datami przeglądu "
+                       "modułów.", epilog=EXIT_CODES_HELP)
+    p.add_argument("--json", action="store_true", help="wynik jako JSON (dla CI)")
+    p.add_argument("--update", action="store_true", help="wpisz nowsze teksty jednolite i daty sprawdzenia do "
+                   "materials/legal.yml oraz wynik do materials/prawo-zmiany.json")
+    p.add_argument("--api", help="adres API ELI (domyślnie zmienna KIT_ELI_API albo https://api.sejm.gov.pl/eli)")
+    p.add_argument("--timeout", type=float, default=15.0, help="limit czasu jednego zapytania w sekundach")
+    p.add_argument("--max-age", type=int, default=180, help="po ilu dniach ręczne sprawdzenie aktu UE się "
+                   "przedawnia (domyślnie 180)")
+    p.add_argument("--act", action="append", metavar="KLUCZ", help="sprawdź tylko ten akt (można powtórzyć)")
+    p.add_argument("--from-json", metavar="PLIK", help="wypisz raport z zapisanego wyniku --json (bez sieci)")
+    p.add_argument("--root", help="folder projektu (domyślnie to repozytorium)")
+    p.set_defaults(func=cmd_prawo)
 
     p = sub.add_parser("new-module", help="utwórz folder nowego modułu")
     p.add_argument("title", help="tytuł modułu")

@@ -191,15 +191,51 @@ def changed_modules(root: Path, since: str | None, until: str = "HEAD") -> list[
     return sorted(folders)
 
 
-def changelog_sections(root: Path = ROOT) -> list[tuple[str, list[str]]]:
-    """[(heading, [module folders])] from the newest edition back, plus unpublished changes."""
+def edition_ranges(root: Path = ROOT) -> list[tuple[str, str | None, str]]:
+    """[(heading, older tag or None, newer revision)] from unpublished changes (HEAD) back to the
+    first edition; [] outside a git repository."""
     if subprocess.run(["git", "rev-parse", "--git-dir"], cwd=root, capture_output=True).returncode != 0:
         return []
     tags = edition_tags(root)
-    sections = []
     last = tags[-1] if tags else None
-    sections.append(("Zmiany od ostatniego wydania" if last else "Zmiany w przygotowaniu (przed pierwszym wydaniem)",
-                     changed_modules(root, last)))
+    ranges = [("Zmiany od ostatniego wydania" if last else "Zmiany w przygotowaniu (przed pierwszym wydaniem)",
+               last, "HEAD")]
     for newer, older in zip(reversed(tags), list(reversed(tags))[1:] + [None]):
-        sections.append((f"Wydanie {newer.removeprefix(EDITION_TAG_PREFIX)}", changed_modules(root, older, newer)))
-    return sections
+        ranges.append((f"Wydanie {edition_label(newer)}", older, newer))
+    return ranges
+
+
+def changelog_sections(root: Path = ROOT) -> list[tuple[str, list[str]]]:
+    """[(heading, [module folders])] from the newest edition back, plus unpublished changes."""
+    return [(heading, changed_modules(root, older, newer)) for heading, older, newer in edition_ranges(root)]
+
+
+def edition_label(tag: str) -> str:
+    return tag.removeprefix(EDITION_TAG_PREFIX)
+
+
+def _git(root: Path, *args: str) -> str | None:
+    out = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True)
+    return out.stdout if out.returncode == 0 else None
+
+
+def file_at(root: Path, rev: str, path: str) -> str | None:
+    """A file's text in a revision (None when it did not exist there), with LF line ends."""
+    text = _git(root, "show", f"{rev}:{path}")
+    return text.replace("\r\n", "\n") if text is not None else None
+
+
+def folders_at(root: Path, rev: str, path: str) -> list[str]:
+    out = _git(root, "ls-tree", "-d", "--name-only", f"{rev}:{path}")
+    return out.split() if out else []
+
+
+def revision_date(root: Path, rev: str):
+    """The day a revision was committed (for a tag: the tagged commit)."""
+    from datetime import date
+    out = _git(root, "log", "-1", "--format=%cs", rev)
+    return date.fromisoformat(out.strip()) if out and out.strip() else None
+
+
+def same_commit(root: Path, a: str, b: str) -> bool:
+    return _git(root, "rev-parse", f"{a}^{{commit}}") == _git(root, "rev-parse", f"{b}^{{commit}}")

@@ -145,7 +145,11 @@ def load_yaml_file(path: Path) -> Source:
 
 def load_markdown(path: Path) -> Source:
     """Split a Markdown file into front matter (parsed with lines) and body."""
-    text = read_source(path)
+    return parse_markdown(read_source(path), path)
+
+
+def parse_markdown(text: str, path: Path) -> Source:
+    """load_markdown for text from elsewhere (an older edition in git); path names it in messages."""
     rows = text.split("\n")
     if not rows or rows[0].strip() != "---":
         src = Source(path, {}, {(): 1}, text, 1)

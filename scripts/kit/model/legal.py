@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from kit.model.dates import parse_iso
+from kit.model.dates import parse_iso, today
 from kit.model.errors import Problem, raise_if
 from kit.model.frontmatter import load_yaml_file
 
@@ -35,6 +35,8 @@ LEGAL_FIELDS = {
     "consolidated": (False, str, "najnowszy znany tekst jednolity"),
     "amended_by": (False, list, "lista publikatorów nowelizacji"),
     "changed": (False, "date", "data ostatniej znanej zmiany (do raportu aktualności)"),
+    "checked": (False, "date", "data ostatniego sprawdzenia aktu (polecenie „kit prawo --update” "
+                "albo ręcznie w EUR-Lex dla aktów UE)"),
     "implements": (False, "key", "klucz aktu UE, który ta ustawa wdraża"),
     "based_on": (False, "key", "klucz ustawy, na podstawie której wydano akt"),
     "url": (False, str, "adres tekstu aktu"),
@@ -48,6 +50,23 @@ _PREPOSITIONS = {"z", "ze", "w", "we", "do", "od", "na", "o", "po", "przy", "dla
 _WORD_BEFORE = re.compile(r"(\w+)\W*$")
 LEGAL_PAGE = "zasoby/podstawy-prawne.md"
 _DZU = re.compile(r"^Dz\.U\. (\d{4}) poz\. (\d+)$")
+# A Dziennik Ustaw or Monitor Polski citation; before 2012 it may name the issue ("nr 95").
+JOURNAL = re.compile(r"^(Dz\.U\.|M\.P\.) (\d{4})(?: nr \d+)? poz\. (\d+)$")
+JOURNAL_CODES = {"Dz.U.": "DU", "M.P.": "MP"}
+EU_KINDS = ("rozporzadzenie-ue", "dyrektywa-ue")
+
+
+def eli_id(citation: str | None) -> str | None:
+    """The Sejm ELI identifier ("DU/2017/59") of a "Dz.U. 2017 poz. 59" or "M.P. … poz. N" citation."""
+    m = JOURNAL.match((citation or "").strip())
+    return f"{JOURNAL_CODES[m[1]]}/{m[2]}/{int(m[3])}" if m else None
+
+
+def citation_of(eli: str) -> str:
+    """"DU/2025/1043" back to the registry's form "Dz.U. 2025 poz. 1043"."""
+    journal, year, pos = eli.split("/")
+    name = {code: text for text, code in JOURNAL_CODES.items()}[journal]
+    return f"{name} {year} poz. {pos}"
 
 
 @dataclass
@@ -62,6 +81,7 @@ class Act:
     consolidated: str | None = None
     amended_by: tuple = ()
     changed: date | None = None
+    checked: date | None = None
     implements: str | None = None
     based_on: str | None = None
     url: str | None = None
@@ -71,6 +91,15 @@ class Act:
     @property
     def anchor(self) -> str:
         return f"akt-{self.key}"
+
+    @property
+    def eli(self) -> str | None:
+        """ELI of the act as published; None when the registry knows no Dz.U./M.P. original."""
+        return eli_id(self.published)
+
+    @property
+    def is_eu(self) -> bool:
+        return self.kind in EU_KINDS
 
     @property
     def link(self) -> str | None:
@@ -114,6 +143,9 @@ def load_registry(path: Path) -> dict[str, Act]:
                     problems.append(Problem(path, fline, "L004", name, f"znaleziono „{value}”, a to "
                                             "nie jest prawdziwa data.", f"wpisz {desc}."))
                 values[name] = d
+                if name == "checked" and d is not None and d > today():
+                    problems.append(Problem(path, fline, "L020", name, f"data „{value}” jest w przyszłości.",
+                                            "wpisz dzień, w którym naprawdę sprawdzono akt."))
             elif kind == list:
                 if not isinstance(value, list):
                     problems.append(Problem(path, fline, "L005", name, "oczekiwano listy.", f"wpisz {desc}."))
@@ -126,6 +158,11 @@ def load_registry(path: Path) -> dict[str, Act]:
                     problems.append(Problem(path, fline, "L013", name, f"„{value}” nie jest adresem https://.",
                                             "wpisz pełny adres tekstu aktu zaczynający się od https://."))
                 values[name] = value
+                if name in ("published", "consolidated") and isinstance(value, str) and \
+                        value.startswith(tuple(JOURNAL_CODES)) and not JOURNAL.match(value.strip()):
+                    problems.append(Problem(path, fline, "L021", name, f"znaleziono „{value}”, a publikator "
+                                            "ma inny zapis.", "wpisz np. „Dz.U. 2017 poz. 59”, „Dz.U. 2011 "
+                                            "nr 139 poz. 814” albo „M.P. 2024 poz. 12”."))
         for name, (required, _, desc) in LEGAL_FIELDS.items():
             if required and name not in entry:
                 problems.append(Problem(path, line, "L006", name, f"brak wymaganego pola „{name}”.",

@@ -9,6 +9,7 @@ from kit.checks.a11y_lint import lint_project
 from kit.model.errors import KitError, Problem, raise_if
 from kit.model.frontmatter import load_markdown, read_source
 from kit.model.glossary import Term, load_glossary
+from kit.model.law_state import ActState, load_states
 from kit.model.legal import Act, check_citations, load_registry
 from kit.model.modules import Module, load_all
 from kit.model.paths import Project
@@ -21,6 +22,7 @@ class Materials:
     terms: list[Term]
     modules: list[Module]
     page_states: dict[str, str] = field(default_factory=dict)  # docs-relative source -> state
+    law: dict[str, ActState] = field(default_factory=dict)  # the law-change watch's last result
 
 
 
@@ -34,6 +36,12 @@ def load(project: Project | None = None, edition=None) -> Materials:
     modules: list[Module] = []
     try:
         terms = load_glossary(project.glossary_file)
+    except KitError as exc:
+        problems += exc.problems
+    law: dict[str, ActState] = {}
+    try:
+        # an act removed from the registry since the last watch run is simply no longer reported
+        law = {k: v for k, v in load_states(project.law_file).items() if k in acts}
     except KitError as exc:
         problems += exc.problems
     try:
@@ -72,7 +80,7 @@ def load(project: Project | None = None, edition=None) -> Materials:
     raise_if(problems)
     if edition is not None and edition.modules is not None:
         modules = select(modules, edition)
-    return Materials(acts, terms, modules, page_states)
+    return Materials(acts, terms, modules, page_states, law)
 
 
 def select(modules: list[Module], edition) -> list[Module]:

@@ -36,6 +36,11 @@ class Project:
         return self.materials / "legal.yml"
 
     @property
+    def law_file(self) -> Path:
+        """The law-change watch's result (written by `kit prawo --update`, read by the build)."""
+        return self.materials / "prawo-zmiany.json"
+
+    @property
     def glossary_file(self) -> Path:
         return self.materials / "glossary.yml"
 

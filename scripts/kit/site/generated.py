@@ -12,6 +12,7 @@ from pathlib import Path
 
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from kit.model.dates import today
 from kit.model.frontmatter import load_markdown
 from kit.model.glossary import Term
 from kit.model.legal import Act
@@ -32,6 +33,7 @@ ASSET_SUFFIXES = {".png", ".jpg", ".jpeg", ".svg", ".webp", ".gif", ".pdf", ".do
 class Plan:
     texts: dict[str, str] = field(default_factory=dict)   # docs-relative path -> Markdown
     copies: dict[str, Path] = field(default_factory=dict)  # docs-relative path -> source file
+    statics: dict[str, str] = field(default_factory=dict)  # site path -> text of a non-page file (feed.xml)
 
 
 def _source(path: Path, project: Project) -> str:
@@ -66,8 +68,18 @@ def _review_points(project: Project, modules: list[Module]):
 
 
 def plan(project: Project, modules: list[Module], acts: dict[str, Act], terms: list[Term],
-         agenda_start: str, readability_thresholds: dict | None = None) -> Plan:
+         agenda_start: str, readability_thresholds: dict | None = None, law: dict | None = None,
+         site_url: str = "", site_name: str = "") -> Plan:
+    """law: the law-change watch's act states (Materials.law), read from the committed file."""
+    from kit.law.compare import module_law
+    from kit.site.history import feed, plan_history
     p = Plan()
+    law = law or {}
+    now = today()
+    impacts = {m.id: module_law(m, acts, law, now) for m in modules}
+    acts_short = {k: a.short for k, a in acts.items()}
+    history = plan_history(project.root, modules, acts)
+    p.texts.update(history.pages)
     templates_dir = project.templates
     by_id = {m.id: m for m in modules}
     for m in modules:
@@ -75,8 +87,9 @@ def plan(project: Project, modules: list[Module], acts: dict[str, Act], terms: l
         langs = ["pl"] + (["en"] if m.en else [])
         for lang in langs:
             suffix = ".en.md" if lang == "en" else ".md"
-            p.texts[f"{base}/index{suffix}"] = participant_page(m, by_id, lang, project.root)
-            p.texts[f"{base}/trener{suffix}"] = trainer_page(m, by_id, lang, agenda_start, project.root)
+            notes = dict(law=impacts[m.id], acts_short=acts_short, since=history.since.get(m.id))
+            p.texts[f"{base}/index{suffix}"] = participant_page(m, by_id, lang, project.root, **notes)
+            p.texts[f"{base}/trener{suffix}"] = trainer_page(m, by_id, lang, agenda_start, project.root, **notes)
         for path in sorted((m.folder / HANDOUTS_DIR).glob("*.md")):
             p.texts[f"{base}/{HANDOUTS_DIR}/{path.name}"] = _with_source(read_source(path), _source(path, project))
         for path in sorted(m.folder.rglob("*")):
@@ -85,16 +98,17 @@ def plan(project: Project, modules: list[Module], acts: dict[str, Act], terms: l
     citations = collect_citations(modules, project.docs)
     templates = list_templates(templates_dir)
     for lang, suffix in (("pl", ".md"), ("en", ".en.md")):
-        p.texts[f"moduly/index{suffix}"] = catalogue(modules, lang)
+        p.texts[f"moduly/index{suffix}"] = catalogue(modules, lang, frozenset(k for k, v in impacts.items() if v))
         p.texts[f"zasoby/podstawy-prawne{suffix}"] = legal_page(acts, citations, lang)
         p.texts[f"zasoby/slownik{suffix}"] = glossary_page(terms, lang)
-        p.texts[f"zasoby/aktualnosc{suffix}"] = freshness_page(modules, acts, lang)
+        p.texts[f"zasoby/aktualnosc{suffix}"] = freshness_page(modules, acts, lang, law)
         p.texts[f"szablony/index{suffix}"] = templates_index(templates, lang)
     changelog = project.root / "CHANGELOG.md"
     if changelog.exists():
-        from kit.editions import changelog_sections
-        p.texts["zasoby/historia-zmian.md"] = changelog_page(read_source(changelog),
-                                                             changelog_sections(project.root), modules, "pl")
+        p.texts["zasoby/historia-zmian.md"] = changelog_page(read_source(changelog), history.sections,
+                                                             modules, "pl", history.links)
+    p.statics["feed.xml"] = feed(project.root, site_url, site_name, history.sections, modules, acts, law,
+                                 impacts, now)
     p.texts["zasoby/do-weryfikacji.md"] = review_page(_review_points(project, modules), acts, project.root)
     contributing = project.root / "CONTRIBUTING.md"
     if contributing.exists():  # the editors' guide is CONTRIBUTING.md itself, not a copy
@@ -138,6 +152,10 @@ def virtual_files(files: Files, config, plan: Plan, lang: str, default: str, lan
         if norm in drafts:
             own.inclusion = InclusionLevel.DRAFT
         files.append(own)
+    for rel_path, text in plan.statics.items():
+        f = File.generated(config, rel_path, content=text)
+        f.locale, f.localization, f.alternates, f.norm_src_uri = default, None, {}, rel_path
+        files.append(f)
     for rel_path, source in plan.copies.items():
         f = File(rel_path, src_dir=None, dest_dir=config.site_dir, use_directory_urls=config.use_directory_urls)
         f.abs_src_path = str(source)

@@ -101,7 +101,8 @@ def on_pre_build(config):
     if "plan" not in _state or len(_state["languages"]) == 1:  # once per site build, for all languages
         m, project, kit_extra = _state["materials"], _state["project"], config.extra.get("kit", {})
         _state["plan"] = plan(project, _state["modules"], m.acts, m.terms, kit_extra.get("agenda_start", "09:00"),
-                              kit_extra.get("readability"))
+                              kit_extra.get("readability"), law=m.law, site_url=config.site_url or "",
+                              site_name=config.site_name)
 
 
 @event_priority(-200)  # after static-i18n has rebuilt the file list for this language

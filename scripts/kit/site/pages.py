@@ -37,7 +37,8 @@ def plural_pl(n: int, one: str, few: str, many: str) -> str:
     return few if n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14) else many
 
 
-def catalogue(modules: list[Module], lang: str) -> str:
+def catalogue(modules: list[Module], lang: str, affected: frozenset[str] = frozenset()) -> str:
+    """affected: ids of modules whose legal basis changed after their last review (marked in words)."""
     en = lang == "en"
     title = "Training modules" if en else "Moduły szkoleniowe"
     intro = ("Each module has a participant page for self-study and a trainer view with a timed agenda, "
@@ -58,6 +59,9 @@ def catalogue(modules: list[Module], lang: str) -> str:
         trainer = f"[{'trainer view' if en else 'widok trenera'}: {m.id.upper()}]({m.slug}/trener.md)"
         if m.status != "published":  # say it in words: the catalogue must not promise a final text
             trainer += "<br>*" + schema.label(schema.STATE_NOTES, m.status, lang) + "*"
+        if m.id in affected:
+            trainer += "<br>**" + ("The legal basis changed after the last review" if en else
+                                   "Podstawa prawna zmieniła się po ostatnim przeglądzie") + "**"
         rows.append(f"| {m.id.upper()} | [{t}]({m.slug}/index.md)<br>{trainer} | {hours_minutes(m.duration, lang)} | "
                     f"{aud} | {pre} |")
     return _front(title, "scripts/kit/site/pages.py") + intro + "\n\n" + "\n".join(rows) + "\n"
@@ -159,33 +163,79 @@ def glossary_page(terms: list[Term], lang: str) -> str:
     return "\n".join(rows)
 
 
-def freshness_page(modules: list[Module], acts: dict[str, Act], lang: str) -> str:
+def module_law_cell(law, acts: dict[str, Act], lang: str) -> str:
+    """What changed in a module's legal basis since its review, for a table cell ("none" if nothing)."""
     en = lang == "en"
+    items = [f"[{md_text(acts[c.key].short)}](akt:{c.key}): " + (
+        (f"{md_text(c.citation)}, in force since " if en else f"{md_text(c.citation)}, w życie od ") if c.citation else
+        ("changed on " if en else "zmiana z ")) + human(c.effective, lang) for c in law.changed]
+    items += [f"[{md_text(acts[k].short)}](akt:{k}): " + ("repealed" if en else "uchylony") for k in law.repealed]
+    return "<br>".join(items) or ("none" if en else "brak")
+
+
+def freshness_page(modules: list[Module], acts: dict[str, Act], lang: str, law: dict | None = None) -> str:
+    """law: the watch's act states (materials/prawo-zmiany.json), as kit.model.law_state.ActState."""
+    from kit.law.compare import module_law
+    en = lang == "en"
+    law = law or {}
     title = "Freshness report" if en else "Raport aktualności"
     now = today()
     intro = (f"State on {human(now, lang)}. A module is overdue when its review date has passed; a module is "
-             "affected when an act it cites changed after the module's last review." if en else
+             "affected when an act it cites changed after the module's last review or was repealed." if en else
              f"Stan na {human(now, lang)}. Moduł jest po terminie, gdy minęła data jego przeglądu. Moduł "
-             "wymaga sprawdzenia, gdy akt, który cytuje, zmienił się po ostatnim przeglądzie modułu.")
+             "wymaga sprawdzenia, gdy akt, który cytuje, zmienił się po ostatnim przeglądzie modułu albo "
+             "został uchylony.")
     head = ("| Module | Last review | Next review | Status | Acts changed since review |" if en else
             "| Moduł | Ostatni przegląd | Następny przegląd | Stan | Akty zmienione po przeglądzie |")
     cap = "Review state of the modules" if en else "Stan przeglądów modułów"
     rows = [_front(title, "scripts/kit/site/pages.py") + intro + "\n", f"Tabela: {cap}", "", head, "|---|---|---|---|---|"]
     overdue = affected = 0
     for m in modules:
-        changed = [acts[k] for k in m.legal if k in acts and acts[k].changed and acts[k].changed > m.reviewed]
+        changes = module_law(m, acts, law, now)
         state = ("overdue" if en else "po terminie") if m.overdue else ("current" if en else "aktualny")
+        if changes:
+            state += "; " + ("the legal basis changed after the last review" if en else
+                             "podstawa prawna zmieniła się po ostatnim przeglądzie")
         overdue += m.overdue
-        affected += bool(changed)
-        acts_txt = ", ".join(f"[[akt:{a.key}]] ({human(a.changed, lang)})" for a in changed) or \
-            ("none" if en else "brak")
+        affected += bool(changes)
         t = md_text(m.en.title if en and m.en else m.title)
         rows.append(f"| [{m.id.upper()} {t}](../moduly/{m.slug}/index.md) | {human(m.reviewed, lang)} | "
-                    f"{human(m.review_by, lang)} | {state} | {acts_txt} |")
+                    f"{human(m.review_by, lang)} | {state} | {module_law_cell(changes, acts, lang)} |")
     summary = (f"\n**Summary:** {overdue} overdue, {affected} affected by changes in law, {len(modules)} modules."
                if en else f"\n**Podsumowanie:** po terminie: {overdue}, do sprawdzenia po zmianie prawa: "
                f"{affected}, wszystkich modułów: {len(modules)}.")
-    return "\n".join(rows) + "\n" + summary + "\n"
+    return "\n".join(rows) + "\n" + summary + "\n\n" + watched_acts(acts, law, lang, now)
+
+
+def watched_acts(acts: dict[str, Act], law: dict, lang: str, now) -> str:
+    """The acts as the Sejm's ELI API described them at the last `kit prawo --update`."""
+    en = lang == "en"
+    rows = ["## " + ("Acts checked in the Sejm's ELI API" if en else "Akty sprawdzone w API ELI Sejmu"), ""]
+    if not law:
+        return "\n".join(rows + [("The acts have not been checked with “kit prawo --update” yet." if en else
+                                  "Aktów nie sprawdzono jeszcze poleceniem „kit prawo --update”.")]) + "\n"
+    last = max(s.checked for s in law.values())
+    rows += [(f"Last checked on {human(last, lang)} with “kit prawo --update” (the site is built without the "
+              "network)." if en else f"Ostatnie sprawdzenie: {human(last, lang)}, polecenie „kit prawo "
+              "--update” (strona powstaje bez połączenia z siecią)."), "",
+             "Tabela: " + ("Acts in the Sejm's ELI API" if en else "Akty w API ELI Sejmu"), "",
+             ("| Act | Status | Newest consolidated text | Latest change in force | Announced change |" if en else
+              "| Akt | Stan | Najnowszy tekst jednolity | Ostatnia zmiana w życie | Zapowiedziana zmiana |"),
+             "|---|---|---|---|---|"]
+    for key in sorted(law, key=lambda k: acts[k].short.lower()):
+        s = law[key]
+        if s.repealed:
+            status = ("repealed" if en else "uchylony") + (f" ({human(s.repeal_date, lang)})" if s.repeal_date else "")
+        else:
+            status = ("in force" if en else "obowiązuje") if s.in_force == "IN_FORCE" else md_text(s.status)
+        past = [c for c in s.changes if c.effective and c.effective <= now]
+        ahead = [c for c in s.changes if c.effective and c.effective > now]
+        latest = max(past, key=lambda c: c.effective, default=None)
+        soon = min(ahead, key=lambda c: c.effective, default=None)
+        fmt = lambda c: f"{md_text(c.citation)} ({human(c.effective, lang)})" if c else "–"  # noqa: E731
+        rows.append(f"| [{md_text(acts[key].short)}](akt:{key}) | {status} | {md_text(s.consolidated or '–')} | {fmt(latest)} | "
+                    f"{fmt(soon)} |")
+    return "\n".join(rows) + "\n"
 
 
 def templates_index(templates: list[tuple[str, str, str]], lang: str) -> str:
@@ -227,23 +277,35 @@ def readability_page(rows, lang: str) -> str:
     return _front(title, "scripts/kit/checks/readability.py") + intro + "\n\n" + summary + "\n\n" + "\n".join(rows_md) + "\n"
 
 
-def changelog_page(changelog_md: str, sections, modules, lang: str) -> str:
-    """CHANGELOG.md (written by editors) followed by the modules changed per edition (from git)."""
+def changelog_page(changelog_md: str, sections, modules, lang: str, links: dict | None = None) -> str:
+    """CHANGELOG.md (written by editors) followed by the modules changed per edition (from git).
+    links: (section heading, module folder) -> (older edition, docs path of its "Zmiany od wydania" page)."""
     by_slug = {m.slug: m for m in modules}
+    links = links or {}
     body = changelog_md.strip()
     title = "Historia zmian"
     if body.startswith("# "):
         body = body.split("\n", 1)[1] if "\n" in body else ""
     rows = [f"---\ntitle: {yaml_text(title)}\nkit_source: CHANGELOG.md\n---\n\n# {title}\n", body.strip(), "",
             "## Moduły zmienione w wydaniach", "",
-            "Ta część powstaje automatycznie z historii repozytorium (tagi wydań „wydanie-RRRR.N”).", ""]
+            "Ta część powstaje automatycznie z historii repozytorium (tagi wydań „wydanie-RRRR.N”). Przy module "
+            "zmienionym od poprzedniego wydania jest odnośnik do porównania: co dodano, a co usunięto. Nowe "
+            "wydania i zmiany prawa można śledzić w czytniku kanałów: [kanał Atom zestawu](../feed.xml).", ""]
     if not sections:
         rows.append("Historia repozytorium nie jest dostępna w tej kopii zestawu.")
     for heading, folders in sections:
-        rows += [f"### {heading}", ""]
+        anchor = " {#wydanie-" + heading.removeprefix("Wydanie ") + "}" if heading.startswith("Wydanie ") else ""
+        rows += [f"### {heading}{anchor}", ""]
         if folders:
-            rows += [f"- [{by_slug[f].id.upper()} {md_text(by_slug[f].title)}](../moduly/{f}/index.md)" if f in by_slug
-                     else f"- {f} (moduł usunięty lub spoza tego wydania)" for f in folders]
+            for f in folders:
+                if f not in by_slug:
+                    rows.append(f"- {f} (moduł usunięty lub spoza tego wydania)")
+                    continue
+                row = f"- [{by_slug[f].id.upper()} {md_text(by_slug[f].title)}](../moduly/{f}/index.md)"
+                if (heading, f) in links:
+                    since, page = links[(heading, f)]
+                    row += f" – [zmiany w {by_slug[f].id.upper()} od wydania {since}](../{page})"
+                rows.append(row)
         else:
             rows.append("Bez zmian w modułach.")
         rows.append("")

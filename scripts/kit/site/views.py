@@ -25,6 +25,14 @@ L = {
         "col_block": "Blok", "col_method": "Metoda",
         "agenda_note": "Godzinę rozpoczęcia zmienisz w pliku mkdocs.yml (extra.kit.agenda_start).",
         "handouts": "Karty pracy do druku",
+        "law_title": "Podstawa prawna zmieniła się po ostatnim przeglądzie",
+        "law_intro": "Po ostatnim przeglądzie modułu ({date}) zmieniły się akty, na których się opiera. "
+                     "Sprawdź treść przed szkoleniem:",
+        "law_change": "{act} – zmiana {what} obowiązuje od {date}",
+        "law_manual": "{act} – zmiana z {date}",
+        "law_repealed": "{act} – akt uchylony",
+        "law_more": "Wszystkie moduły i akty: [raport aktualności](../../zasoby/aktualnosc.md).",
+        "since": "Co się zmieniło od wydania {edition}",
     },
     "en": {
         "trainer_suffix": "trainer view",
@@ -41,6 +49,14 @@ L = {
         "col_block": "Block", "col_method": "Method",
         "agenda_note": "The start time is set in mkdocs.yml (extra.kit.agenda_start).",
         "handouts": "Printable handouts",
+        "law_title": "The legal basis changed after the last review",
+        "law_intro": "Acts this module relies on changed after its last review ({date}). Check the content "
+                     "before you use it in training:",
+        "law_change": "{act} – amendment {what} in force since {date}",
+        "law_manual": "{act} – changed on {date}",
+        "law_repealed": "{act} – repealed",
+        "law_more": "All modules and acts: [freshness report](../../zasoby/aktualnosc.md).",
+        "since": "What changed since edition {edition}",
     },
 }
 
@@ -59,7 +75,24 @@ def _front(title: str, source: str, view: str) -> str:
     return f"---\ntitle: {yaml_text(title)}\nkit_source: {source}\nkit_view: {view}\n---\n"
 
 
-def header(m: Module, modules: dict[str, Module], lang: str, view: str) -> str:
+def law_notice(m: Module, law, lang: str, acts_short: dict[str, str]) -> list[str]:
+    """The warning that a cited act changed (or was repealed) after the module's last review."""
+    if not law:
+        return []
+    t = L[lang]
+    def act(key: str) -> str:
+        return f"[{md_text(acts_short.get(key, key))}](akt:{key})"
+    items = [t["law_change"].format(act=act(c.key), what=md_text(c.citation), date=human(c.effective, lang))
+             if c.citation else t["law_manual"].format(act=act(c.key), date=human(c.effective, lang))
+             for c in law.changed]
+    items += [t["law_repealed"].format(act=act(k)) for k in law.repealed]
+    return ([f"!!! warning \"{t['law_title']}\"", "", "    " + t["law_intro"].format(date=human(m.reviewed, lang)), ""]
+            + [f"    - {i}" for i in items] + ["", "    " + t["law_more"], ""])
+
+
+def header(m: Module, modules: dict[str, Module], lang: str, view: str, law=None,
+           acts_short: dict[str, str] | None = None, since: tuple[str, str] | None = None) -> str:
+    """law: kit.law.compare.ModuleLaw; since: (older edition, link to its comparison page)."""
     t = L[lang]
     title, summary, outcomes, _, _ = _texts(m, lang)
     audience = ", ".join(schema.label(schema.AUDIENCES, a, lang) for a in m.audience)
@@ -87,11 +120,15 @@ def header(m: Module, modules: dict[str, Module], lang: str, view: str) -> str:
         f"<p class=\"kit-view-switch\" markdown=\"span\">{switch}</p>",
         "",
     ]
+    if since:
+        rows += [f"<p class=\"kit-since\" markdown=\"span\">[{t['since'].format(edition=md_text(since[0]))}]"
+                 f"({since[1]})</p>", ""]
     if m.status != "published":
         rows += [state_banner(m.status, lang)]
     if m.overdue:
         rows += [f"!!! warning \"{t['overdue_title']}\"", "",
                  "    " + t["overdue"].format(date=human(m.review_by, lang)), ""]
+    rows += law_notice(m, law, lang, acts_short or {})
     rows += [f"## {t['outcomes']}", ""]
     rows += [f"- {md_text(o)}" for o in outcomes]
     if m.handouts:
@@ -100,10 +137,10 @@ def header(m: Module, modules: dict[str, Module], lang: str, view: str) -> str:
     return "\n".join(rows) + "\n\n"
 
 
-def participant_page(m: Module, modules: dict[str, Module], lang: str, root: Path) -> str:
+def participant_page(m: Module, modules: dict[str, Module], lang: str, root: Path, **notes) -> str:
     title, _, _, _, body = _texts(m, lang)
     src = (m.en.path if lang == "en" and m.en else m.path).resolve().relative_to(root).as_posix()
-    return (_front(title, src, "uczestnik") + f"\n# {md_text(title)}\n\n" + header(m, modules, lang, "uczestnik")
+    return (_front(title, src, "uczestnik") + f"\n# {md_text(title)}\n\n" + header(m, modules, lang, "uczestnik", **notes)
             + body.strip() + "\n")  # trainer blocks are removed by the parser (kit.site.trainer_filter)
 
 
@@ -122,12 +159,12 @@ def agenda_table(m: Module, lang: str, start: str) -> str:
     return "\n".join(rows) + "\n"
 
 
-def trainer_page(m: Module, modules: dict[str, Module], lang: str, start: str, root: Path) -> str:
+def trainer_page(m: Module, modules: dict[str, Module], lang: str, start: str, root: Path, **notes) -> str:
     t = L[lang]
     title, _, _, _, body = _texts(m, lang)
     src = (m.en.path if lang == "en" and m.en else m.path).resolve().relative_to(root).as_posix()
     full_title = f"{title} – {t['trainer_suffix']}"
-    return (_front(full_title, src, "trener") + f"\n# {md_text(full_title)}\n\n" + header(m, modules, lang, "trener")
+    return (_front(full_title, src, "trener") + f"\n# {md_text(full_title)}\n\n" + header(m, modules, lang, "trener", **notes)
             + f"\n## {t['agenda']}\n\n" + agenda_table(m, lang, start) + f"\n{t['agenda_note']}\n\n"
             + body.strip() + "\n")
 

@@ -1,0 +1,1 @@
+"""The law-change watch (`kit prawo`): the Sejm's ELI API against materials/legal.yml."""
