@@ -135,3 +135,19 @@ def test_handout_fields_checked(tmp_path, capsys):
     assert check(root, capsys)[0] == 0
     m = load(Project(root, root / "docs")).modules[0]
     assert (m.handouts[0].sheets, m.handouts[0].copies) == (2, "grupa")
+
+
+def test_block_handout_must_exist(tmp_path, capsys):
+    text = with_variants().replace("    materials: [karta pracy 1, markery]\n",
+                                   "    materials: [markery]\n    handouts: [karta-pracy-9]\n")
+    code, out = check(write_project(tmp_path, {"m01-pierwszy": text}), capsys)
+    assert code == 1
+    assert f"modul.md:{line_of(text, 'handouts:')}: [H004] agenda[2].handouts: nie ma karty pracy „karta-pracy-9”" in out
+
+
+def test_every_real_module_follows_the_concept_split():
+    """The nine modules declare a meeting part and an e-learning part (concept: struktura programu)."""
+    for m in load().modules:
+        kinds = {v.kind for v in m.variants}
+        assert {"warsztat", "zjazd", "e-learning"} <= kinds, m.id
+        assert sum(v.minutes for v in m.variants[1:]) == m.duration, m.id

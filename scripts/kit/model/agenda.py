@@ -17,6 +17,7 @@ class AgendaBlock:
     room: str = ""
     points: tuple[str, ...] = ()
     index: int = 0  # position in the module's agenda (translations match blocks by position)
+    handouts: tuple[str, ...] = ()  # handout names (karty/<name>.md) used in this block
 
 
 @dataclass(frozen=True)

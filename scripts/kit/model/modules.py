@@ -245,6 +245,7 @@ _BLOCK_HELP = {
     "materials": "lista rzeczy do przygotowania, np. [flipchart, markery, karta pracy 1].",
     "room": "ustawienie sali jednym zdaniem, np. „stoliki dla grup po 4 osoby”.",
     "points": "lista najważniejszych myśli bloku do slajdu (teksty).",
+    "handouts": "lista kart pracy z folderu karty/ (nazwy plików bez .md), np. [karta-pracy-1].",
 }
 
 
@@ -319,7 +320,7 @@ def load_module(folder: Path, acts: dict[str, Act]) -> tuple[Module | None, list
                                 if p.code != "S010"]
     problems += en_problems
     handouts, h_problems = _load_handouts(folder, acts)
-    problems += h_problems
+    problems += h_problems + _check_block_handouts(src, {h.name for h in handouts})
     if problems:
         return None, problems
     d = src.data
@@ -327,7 +328,7 @@ def load_module(folder: Path, acts: dict[str, Act]) -> tuple[Module | None, list
     review_by = parse_iso(d["review_by"]) if d.get("review_by") else add_months(reviewed, d["review_every"])
     agenda = [AgendaBlock(b["title"], b["minutes"], b["method"], src.line("agenda", i), b.get("id", ""),
                           b.get("goal", ""), tuple(b.get("materials") or ()), b.get("room", ""),
-                          tuple(b.get("points") or ()), i)
+                          tuple(b.get("points") or ()), i, tuple(b.get("handouts") or ()))
               for i, b in enumerate(d["agenda"])]
     module = Module(d["id"], folder, path, d["title"], d["summary"], d["audience"], d["format"],
                     d["duration"], d["outcomes"], d.get("prerequisites") or [], d.get("legal") or [],
@@ -352,6 +353,18 @@ def _links_to_drafts(m: "Module", drafts: set[str]) -> list[Problem]:
 @lru_cache(maxsize=1)
 def _trainer_checker() -> Checker:
     return Checker()
+
+
+def _check_block_handouts(src: Source, names: set[str]) -> list[Problem]:
+    problems = []
+    for i, block in enumerate(src.data.get("agenda") or []):
+        refs = block.get("handouts") if isinstance(block, dict) else None
+        for j, name in enumerate(refs if isinstance(refs, list) else []):
+            if name not in names:
+                problems.append(Problem(src.path, src.line("agenda", i, "handouts", j), "H004",
+                                        f"agenda[{i + 1}].handouts", f"nie ma karty pracy „{name}”.",
+                                        f"dozwolone: {', '.join(sorted(names)) or f'brak – dodaj plik do {HANDOUTS_DIR}/'}."))
+    return problems
 
 
 def _load_handouts(folder: Path, acts: dict[str, Act]) -> tuple[list[Handout], list[Problem]]:

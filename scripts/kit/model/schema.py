@@ -87,7 +87,8 @@ FIELD_BY_NAME = {f.name: f for f in FIELDS}
 
 AGENDA_KEYS = {"title": "str", "minutes": "int", "method": "enum"}
 # Optional block fields for the run sheet, the list of what to prepare and the slides.
-AGENDA_OPTIONAL = {"id": "slug", "goal": "str", "materials": "list[str]", "room": "str", "points": "list[str]"}
+AGENDA_OPTIONAL = {"id": "slug", "goal": "str", "materials": "list[str]", "room": "str", "points": "list[str]",
+                   "handouts": "list[str]"}
 AGENDA_TRANSLATABLE = ("title", "goal", "materials", "room", "points")
 GOAL_MAX = 90  # characters: the goal fits one line of the run sheet
 
