@@ -18,7 +18,7 @@ from kit.model.legal import render_citations
 from kit.model.materials import load
 from kit.model.paths import Project
 from kit.pdf import plan as pdf_plan
-from kit.site import csp, sanitize, search
+from kit.site import csp, programme, sanitize, search
 from kit.site.generated import list_templates, plan, virtual_files
 from kit.site.preview import safe_builder, watched_paths
 from kit.site.typography import bind_single_letters_html
@@ -125,6 +125,7 @@ def on_page_markdown(markdown, page, config, files):
     lang = _lang(config)
     sanitize.escape_meta(page.meta)  # the theme prints front matter values unescaped
     try:
+        markdown = programme.fill(markdown, m.modules, lang, page.file.src_uri, page.file.abs_src_path)
         markdown = fill_fields(markdown, _state["edition"].data, page.file.abs_src_path)
     except KitError as exc:
         raise PluginError(exc.report()) from None
