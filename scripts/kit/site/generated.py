@@ -21,6 +21,7 @@ from kit.model.paths import GENERATED_DIRS, Project
 from kit.site.pages import (catalogue, changelog_page, collect_citations, freshness_page, glossary_page,
                             legal_page, readability_page, review_page, templates_index)
 from kit.model.states import review_points
+from kit.site.runsheet import runsheet_page
 from kit.site.views import participant_page, trainer_page
 from kit.model.frontmatter import read_source
 
@@ -77,6 +78,7 @@ def plan(project: Project, modules: list[Module], acts: dict[str, Act], terms: l
             suffix = ".en.md" if lang == "en" else ".md"
             p.texts[f"{base}/index{suffix}"] = participant_page(m, by_id, lang, project.root)
             p.texts[f"{base}/trener{suffix}"] = trainer_page(m, by_id, lang, agenda_start, project.root)
+            p.texts[f"{base}/przebieg{suffix}"] = runsheet_page(m, lang, agenda_start, project.root)
         for path in sorted((m.folder / HANDOUTS_DIR).glob("*.md")):
             p.texts[f"{base}/{HANDOUTS_DIR}/{path.name}"] = _with_source(read_source(path), _source(path, project))
         for path in sorted(m.folder.rglob("*")):
