@@ -23,6 +23,7 @@ class PdfDoc:
     appendix: list[str] = field(default_factory=list)
     langs: tuple[str, ...] = ("pl",)
     sources: tuple[str, ...] = ()  # docs-relative sources (Polish names) whose pages link to it
+    fragment: str = ""             # print only this element of the page (a run sheet's section)
 
 
 def _flatten(nav) -> list[str]:
@@ -55,6 +56,7 @@ def plan_documents(modules, nav, templates, docs_dir: Path, templates_dir: Path)
                            (f"{base}index.md", f"{base}trener.md")))
         docs.append(PdfDoc(f"pdf/{m.slug}-trener.pdf", "trainer", titles, [f"{base}trener/"], handouts, langs,
                            (f"{base}index.md", f"{base}trener.md")))
+        docs += module_session_docs(m, langs)
     flat = _flatten(nav)
     for folder, (name, pl, en) in SECTIONS.items():
         sources = [s for s in flat if s.startswith(folder + "/")]
@@ -74,6 +76,25 @@ def plan_documents(modules, nav, templates, docs_dir: Path, templates_dir: Path)
         docs.append(PdfDoc(f"pdf/szablon-{name}.pdf", "document", {"pl": title, "en": en_title},
                            [_page_dir(src)], [], ("pl", "en") if en else ("pl",), (src,)))
     return docs
+
+
+def module_session_docs(m, langs: tuple[str, ...]) -> list[PdfDoc]:
+    """A trainer's session files: one run sheet per timed variant and each handout on its own."""
+    from kit.site.runsheet import T as RT, section_id
+    from kit.site.timetable import module_title
+    base = f"moduly/{m.slug}/"
+    pages = (f"{base}index.md", f"{base}trener.md", f"{base}przebieg.md")
+    out = []
+    for v in m.variants:
+        if v.timed:
+            titles = {lang: f"{RT[lang]['title'].format(title=module_title(m, lang))} – {v.label(lang)}"
+                      for lang in ("pl", "en")}
+            out.append(PdfDoc(f"pdf/{m.slug}-przebieg-{v.key}.pdf", "runsheet", titles, [f"{base}przebieg/"], [],
+                              langs, pages, fragment=section_id(v)))
+    for h in m.handouts:  # handouts are written in Polish only
+        out.append(PdfDoc(f"pdf/{m.slug}-{h.name}.pdf", "handout", {"pl": h.title, "en": h.title},
+                          [f"{base}karty/{h.name}/"], [], ("pl",), pages + (f"{base}karty/{h.name}.md",)))
+    return out
 
 
 def documents_for(docs: list[PdfDoc], src_uri: str) -> list[PdfDoc]:
@@ -128,7 +149,7 @@ def jobs_for_language(docs: list[PdfDoc], lang: str, lang_root: Path, site_url: 
                            pages=[built_page(lang_root, p) for p in d.pages], kind=d.kind,
                            appendix_pages=[built_page(lang_root, p) for p in d.appendix],
                            subtitle=subtitle, site_url=site_url + ("en/" if lang == "en" else ""),
-                           site_dir=lang_root, logo=logo, edition=edition))
+                           site_dir=lang_root, logo=logo, edition=edition, fragment=d.fragment))
     return jobs
 
 

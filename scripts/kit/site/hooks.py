@@ -143,6 +143,8 @@ def on_page_content(html, page, config, files):
     trainer_filter.VIEW["trainer"] = False
     html = markup.print_urls(markup.printable_checkboxes(markup.accessible_tables(html)))
     html = bind_single_letters_html(html)
+    if "/karty/" in page.file.src_uri:  # handouts: room to write instead of dotted lines
+        html = markup.writing_space(html)
     if markup.is_fallback(page, _lang(config)):
         html = f'<div lang="{page.file.locale}">\n{html}\n</div>'
     return sanitize.clean(html)  # last: the kit's own markup passes the same allow-list
