@@ -102,20 +102,39 @@ def documents_for(docs: list[PdfDoc], src_uri: str) -> list[PdfDoc]:
     return [d for d in docs if src in d.sources]
 
 
-def download_block(docs: list[PdfDoc], page_url: str, lang: str) -> str:
-    """HTML for a page's PDF links; the size and page count are filled in after rendering.
-    An English page whose PDF exists only in Polish links to the Polish file."""
+PACK_LABELS = {
+    "pl": {"pack": "Pakiet trenera: wszystkie pliki modułu w jednym archiwum", "pptx": "Slajdy do edycji (PPTX)",
+           "deck": "Slajdy w przeglądarce", "head": "Pobierz"},
+    "en": {"pack": "Trainer pack: every file of the module in one archive", "pptx": "Editable slides (PPTX)",
+           "deck": "Slides in the browser", "head": "Download"},
+}
+
+
+def module_extras(slug: str, lang: str) -> list[tuple[str, str, bool]]:
+    """(language-root-relative file, label, has a size) of a module's pack and slides."""
+    t = PACK_LABELS[lang]
+    return [(f"pdf/{slug}-pakiet.zip", t["pack"], True), (f"pdf/{slug}-slajdy.pptx", t["pptx"], True),
+            (f"moduly/{slug}/slajdy/index.html", t["deck"], False)]
+
+
+def download_block(docs: list[PdfDoc], page_url: str, lang: str, extras=()) -> str:
+    """HTML for a page's downloads; the size and page count are filled in after rendering.
+    An English page whose PDF exists only in Polish links to the Polish file. extras: a module's
+    pack and slides (module_extras), listed first."""
     if not docs:
         return ""
     depth = page_url.count("/")
     rows = []
+    for file, label, sized in extras:
+        meta = f' <span class="kit-pdf-meta" data-kit-pdf="{lang}:{file}"></span>' if sized else ""
+        rows.append(f'<li><a href="{"../" * (depth - 1 if lang == "en" else depth)}{file}">{label}</a>{meta}</li>')
     for d in docs:
         pdf_lang = lang if lang in d.langs else "pl"
         up = depth - 1 if (lang == "en" and pdf_lang == "en") else depth
         target = "../" * up + d.file
         rows.append(f'<li><a href="{target}">{_label(d, pdf_lang)}</a> '
                     f'<span class="kit-pdf-meta" data-kit-pdf="{pdf_lang}:{d.file}">(PDF)</span></li>')
-    head = "Download as PDF" if lang == "en" else "Pobierz PDF"
+    head = PACK_LABELS[lang]["head"]
     return (f'\n\n<div class="kit-downloads" markdown="0"><p class="kit-downloads__title">{head}</p>'
             f'<ul>{"".join(rows)}</ul></div>\n')
 

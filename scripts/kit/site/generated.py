@@ -67,7 +67,7 @@ def _review_points(project: Project, modules: list[Module]):
 
 
 def plan(project: Project, modules: list[Module], acts: dict[str, Act], terms: list[Term],
-         agenda_start: str, readability_thresholds: dict | None = None) -> Plan:
+         agenda_start: str, readability_thresholds: dict | None = None, packs: bool = False) -> Plan:
     p = Plan()
     templates_dir = project.templates
     by_id = {m.id: m for m in modules}
@@ -87,7 +87,7 @@ def plan(project: Project, modules: list[Module], acts: dict[str, Act], terms: l
     citations = collect_citations(modules, project.docs)
     templates = list_templates(templates_dir)
     for lang, suffix in (("pl", ".md"), ("en", ".en.md")):
-        p.texts[f"moduly/index{suffix}"] = catalogue(modules, lang)
+        p.texts[f"moduly/index{suffix}"] = catalogue(modules, lang, packs)
         p.texts[f"zasoby/podstawy-prawne{suffix}"] = legal_page(acts, citations, lang)
         p.texts[f"zasoby/slownik{suffix}"] = glossary_page(terms, lang)
         p.texts[f"zasoby/aktualnosc{suffix}"] = freshness_page(modules, acts, lang)
