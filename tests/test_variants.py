@@ -55,6 +55,15 @@ def test_variants_are_built_with_overrides_and_full_workshop_first(tmp_path):
     assert m.variants[2].timed is False
 
 
+def test_variants_are_listed_room_first_whatever_the_order_in_the_file(tmp_path):
+    first, second = VARIANTS.split("  - kind: e-learning")
+    text = with_variants("variants:\n  - kind: e-learning" + second + first.replace("variants:\n", ""))
+    assert text.index("kind: e-learning") < text.index("kind: zjazd")
+    root = write_project(tmp_path, {"m01-pierwszy": text})
+    assert [v.kind for v in load(Project(root, root / "docs")).modules[0].variants] == ["warsztat", "zjazd",
+                                                                                       "e-learning"]
+
+
 def test_module_without_variants_has_the_full_workshop(tmp_path):
     root = write_project(tmp_path)
     m = load(Project(root, root / "docs")).modules[0]

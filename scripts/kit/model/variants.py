@@ -67,7 +67,8 @@ def build(src: Source, agenda: list[AgendaBlock], duration: int) -> list[Variant
             blocks.append(block if minutes is None else replace(block, minutes=minutes))
         out.append(Variant(v["kind"], v["minutes"], tuple(blocks), v.get("meeting"), v.get("day"),
                            src.line("variants", i)))
-    return out
+    order = {FULL: 0, "zjazd": 1, "e-learning": 2}  # pages list the room first, self-study last
+    return sorted(out, key=lambda v: (order[v.kind], v.meeting or 0, v.day or 0))
 
 
 def _ref(ref) -> tuple[str | None, int | None]:
