@@ -40,7 +40,7 @@ def span(start_offset: int, minutes: int, start: str) -> str:
 def start_control(start: str, lang: str) -> str:
     """Hidden until kit-agenda.js shows it: without JavaScript the page shows the default times."""
     t = T[lang]
-    return (f'<div class="kit-clock" data-kit-start="{start}" hidden>'
+    return (f'<div class="kit-clock" hidden>'
             f'<label for="kit-start">{t["start"]}</label> '
             f'<input type="time" id="kit-start" name="kit-start" value="{start}" step="300" '
             f'aria-describedby="kit-start-help"> '
