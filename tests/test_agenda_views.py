@@ -10,7 +10,7 @@ from kit.model.agenda import AgendaBlock, hours_minutes, parse_clock, schedule
 from kit.model.materials import load
 from kit.model.paths import Project
 from kit.model.trainer_blocks import participant_text, split_trainer_blocks
-from kit.site.views import agenda_table, participant_page, trainer_page
+from kit.site.views import agenda_section, participant_page, trainer_page
 
 
 def test_schedule_start_end_and_running_total():
@@ -81,8 +81,10 @@ def test_trainer_page_has_notes_agenda_and_link_back(materials):
     by_id = {x.id: x for x in m.modules}
     page = trainer_page(by_id["m02"], by_id, "pl", "10:00", root)
     assert "TAJNA-NOTATKA-TRENERA m02" in page
-    assert "| 1 | 10:00–10:30 | 30 min | 30 min | Wprowadzenie | prezentacja |" in page
-    assert "| 2 | 10:30–11:30 | 60 min | 1 h 30 min | Ćwiczenie | ćwiczenie |" in page
+    assert ('| 1 | <time datetime="10:00" data-kit-at="0">10:00</time>–<time datetime="10:30" data-kit-at="30">'
+            '10:30</time> | 30 min | 30 min | Wprowadzenie | prezentacja |') in page
+    assert '<time datetime="11:30" data-kit-at="90">11:30</time> | 60 min | 1 h 30 min | Ćwiczenie |' in page
+    assert "mkdocs.yml" not in page  # the start time is chosen on the page, not in a config file
     assert "(index.md)" in page
     assert "[M01 Moduł testowy](../m01-pierwszy/index.md)" in page  # prerequisite link
 
@@ -97,10 +99,14 @@ def test_overdue_notice_only_when_review_date_passed(tmp_path, monkeypatch):
     assert "Termin przeglądu minął" not in participant_page(m, by_id, "pl", root)
 
 
-def test_agenda_table_caption(materials):
+def test_agenda_section_caption_and_start_control(materials):
     _, m = materials
-    table = agenda_table(m.modules[0], "pl", "09:00")
-    assert table.startswith("Tabela: Agenda modułu „Moduł testowy” (początek o 09:00, razem 1 h 30 min)")
+    section = agenda_section(m.modules[0], "pl", "09:00")
+    assert ('Tabela: Pełny warsztat: Moduł testowy (początek o <time datetime="09:00" data-kit-at="0">09:00</time>, '
+            "razem 1 h 30 min)") in section
+    assert '<label for="kit-start">Godzina rozpoczęcia</label>' in section and 'id="kit-start"' in section
+    assert 'class="kit-clock" hidden' in section  # no JavaScript: default times only
+    assert 'role="status" aria-live="polite"' in section
 
 
 def test_scaffolded_module_passes_check_at_once(tmp_path, capsys):

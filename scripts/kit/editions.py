@@ -214,28 +214,29 @@ def edition_label(tag: str) -> str:
     return tag.removeprefix(EDITION_TAG_PREFIX)
 
 
-def _git(root: Path, *args: str) -> str | None:
+def _git_text(root: Path, *args: str) -> str | None:
+    """A git command's output, or None when git fails (no repository, unknown revision)."""
     out = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True)
     return out.stdout if out.returncode == 0 else None
 
 
 def file_at(root: Path, rev: str, path: str) -> str | None:
     """A file's text in a revision (None when it did not exist there), with LF line ends."""
-    text = _git(root, "show", f"{rev}:{path}")
+    text = _git_text(root, "show", f"{rev}:{path}")
     return text.replace("\r\n", "\n") if text is not None else None
 
 
 def folders_at(root: Path, rev: str, path: str) -> list[str]:
-    out = _git(root, "ls-tree", "-d", "--name-only", f"{rev}:{path}")
+    out = _git_text(root, "ls-tree", "-d", "--name-only", f"{rev}:{path}")
     return out.split() if out else []
 
 
 def revision_date(root: Path, rev: str):
     """The day a revision was committed (for a tag: the tagged commit)."""
     from datetime import date
-    out = _git(root, "log", "-1", "--format=%cs", rev)
+    out = _git_text(root, "log", "-1", "--format=%cs", rev)
     return date.fromisoformat(out.strip()) if out and out.strip() else None
 
 
 def same_commit(root: Path, a: str, b: str) -> bool:
-    return _git(root, "rev-parse", f"{a}^{{commit}}") == _git(root, "rev-parse", f"{b}^{{commit}}")
+    return _git_text(root, "rev-parse", f"{a}^{{commit}}") == _git_text(root, "rev-parse", f"{b}^{{commit}}")

@@ -22,7 +22,7 @@ from kit.law.report import render_text, result_dict
 from kit.law.watch import run
 from kit.model.dates import today
 from kit.model.errors import KitError
-from kit.model.law_state import load_states, save_states
+from kit.model.law_state import save_states
 from kit.model.paths import Project, rel
 
 EXIT_OK, EXIT_INVALID, EXIT_FINDINGS, EXIT_NO_NETWORK, EXIT_PARTIAL = 0, 1, 3, 4, 5

@@ -11,6 +11,13 @@ class AgendaBlock:
     minutes: int
     method: str
     line: int = 1
+    id: str = ""
+    goal: str = ""
+    materials: tuple[str, ...] = ()
+    room: str = ""
+    points: tuple[str, ...] = ()
+    index: int = 0  # position in the module's agenda (translations match blocks by position)
+    handouts: tuple[str, ...] = ()  # handout names (karty/<name>.md) used in this block
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,8 @@ from kit.model.legal import Act, check_citations
 from kit.model.links import check_module_links
 from kit.model.states import body_citations, check_state
 from kit.model.trainer_blocks import Checker
+from kit.model import variants as variants_mod
+from kit.model.variants import Variant
 
 MODULE_FILE = "modul.md"
 MODULE_FILE_EN = "modul.en.md"
@@ -28,6 +30,8 @@ class Handout:
     path: Path
     name: str
     title: str
+    sheets: int | None = None    # A4 pages the printed handout must fit (checked on its PDF)
+    copies: str = "uczestnik"    # who gets one: schema.HANDOUT_COPIES
 
 
 @dataclass
@@ -39,6 +43,7 @@ class Translation:
     agenda_titles: list[str]
     body: str
     body_line: int
+    agenda_fields: list[dict] = field(default_factory=list)  # translated goal, materials, room, points
 
 
 @dataclass
@@ -64,6 +69,7 @@ class Module:
     handouts: list[Handout] = field(default_factory=list)
     en: Translation | None = None
     front: Source | None = None  # the parsed front matter, for line numbers in later checks
+    variants: list[Variant] = field(default_factory=list)  # full workshop first
 
     @property
     def slug(self) -> str:
@@ -79,7 +85,9 @@ def _type_ok(kind: str, value) -> bool:
         return isinstance(value, str) and bool(value.strip())
     if kind == "int":
         return isinstance(value, int) and not isinstance(value, bool)
-    if kind in ("list[str]", "list[enum]", "ids", "legal", "agenda"):
+    if kind == "slug":
+        return isinstance(value, str) and bool(variants_mod.ID_PATTERN.match(value))
+    if kind in ("list[str]", "list[enum]", "ids", "legal", "agenda", "variants"):
         return isinstance(value, list)
     if kind == "date":
         return isinstance(value, (str, date))
@@ -87,7 +95,8 @@ def _type_ok(kind: str, value) -> bool:
 
 
 _KIND_PL = {"str": "tekst", "enum": "tekst", "int": "liczba całkowita", "date": "data RRRR-MM-DD",
-            "list[str]": "lista", "list[enum]": "lista", "ids": "lista", "legal": "lista", "agenda": "lista"}
+            "list[str]": "lista", "list[enum]": "lista", "ids": "lista", "legal": "lista", "agenda": "lista",
+            "variants": "lista", "slug": "małe litery, cyfry i łączniki, np. prawo-i-polityka"}
 
 
 def _show(value) -> str:
@@ -156,6 +165,7 @@ def validate_front_matter(src: Source, folder: Path, acts: dict[str, Act]) -> li
         problems.append(Problem(p, src.line(), "M012", "review_every", "brak terminu przeglądu.",
                                 "dodaj „review_every: 12” (miesiące) albo „review_by: RRRR-MM-DD”."))
     problems += _validate_agenda(src, data.get("agenda"), data.get("duration"))
+    problems += variants_mod.validate(src, data.get("agenda"), data.get("duration"))
     return problems
 
 
@@ -166,7 +176,7 @@ def _validate_agenda(src: Source, agenda, duration) -> list[Problem]:
     if not agenda:
         return [Problem(src.path, src.line("agenda"), "A001", "agenda", "agenda jest pusta.",
                         "dodaj bloki z polami title, minutes, method.")]
-    total, complete = 0, True
+    total, complete, ids = 0, True, {}
     for i, block in enumerate(agenda):
         line = src.line("agenda", i)
         if not isinstance(block, dict):
@@ -189,10 +199,7 @@ def _validate_agenda(src: Source, agenda, duration) -> list[Problem]:
             elif key == "method" and value not in schema.METHODS:
                 problems.append(Problem(src.path, kline, "A005", fld, f"metoda „{value}” spoza listy.",
                                         "dozwolone: " + schema.choices_text(schema.METHODS) + "."))
-        for key in block:
-            if key not in schema.AGENDA_KEYS:
-                problems.append(Problem(src.path, src.line("agenda", i, key), "A006", f"agenda[{i + 1}]",
-                                        f"nieznane pole „{key}”.", "dozwolone: title, minutes, method."))
+        problems += _validate_block_extras(src, block, i, ids)
         if isinstance(block.get("minutes"), int):
             total += block["minutes"]
     if complete and isinstance(duration, int) and total != duration:
@@ -202,6 +209,44 @@ def _validate_agenda(src: Source, agenda, duration) -> list[Problem]:
         problems.append(Problem(src.path, src.line("agenda"), "A010", "agenda",
                                 f"bloki agendy trwają razem {total} min, a duration to {duration} min.", hint))
     return problems
+
+
+def _validate_block_extras(src: Source, block: dict, i: int, ids: dict[str, int]) -> list[Problem]:
+    """Optional block fields (id, goal, materials, room, points) and unknown keys."""
+    problems = []
+    allowed = ", ".join([*schema.AGENDA_KEYS, *schema.AGENDA_OPTIONAL])
+    for key, value in block.items():
+        fld, line = f"agenda[{i + 1}].{key}", src.line("agenda", i, key)
+        kind = schema.AGENDA_OPTIONAL.get(key)
+        if key in schema.AGENDA_KEYS:
+            continue
+        if kind is None:
+            problems.append(Problem(src.path, line, "A006", f"agenda[{i + 1}]", f"nieznane pole „{key}”.",
+                                    f"dozwolone: {allowed}."))
+        elif not _type_ok(kind, value) or (kind == "list[str]" and not all(
+                isinstance(x, str) and x.strip() for x in value)):
+            problems.append(Problem(src.path, line, "A007", fld, f"znaleziono „{_show(value)}”, oczekiwano: "
+                                    f"{_KIND_PL[kind]}.", _BLOCK_HELP[key]))
+        elif key == "goal" and len(value) > schema.GOAL_MAX:
+            problems.append(Problem(src.path, line, "A008", fld, f"cel ma {len(value)} znaków, a mieści się "
+                                    f"w jednej linii karty przebiegu do {schema.GOAL_MAX}.",
+                                    "skróć cel do jednego krótkiego zdania; szczegóły zostaw w notatce trenera."))
+        elif key == "id":
+            if value in ids:
+                problems.append(Problem(src.path, line, "A009", fld, f"id „{value}” ma już blok "
+                                        f"{ids[value] + 1}.", "nadaj każdemu blokowi inny identyfikator."))
+            ids.setdefault(value, i)
+    return problems
+
+
+_BLOCK_HELP = {
+    "id": "krótki identyfikator bloku: małe litery, cyfry i łączniki, np. prawo.",
+    "goal": "cel bloku jednym zdaniem (tekst).",
+    "materials": "lista rzeczy do przygotowania, np. [flipchart, markery, karta pracy 1].",
+    "room": "ustawienie sali jednym zdaniem, np. „stoliki dla grup po 4 osoby”.",
+    "points": "lista najważniejszych myśli bloku do slajdu (teksty).",
+    "handouts": "lista kart pracy z folderu karty/ (nazwy plików bez .md), np. [karta-pracy-1].",
+}
 
 
 def _load_translation(path: Path, module_src: Source) -> tuple[Translation | None, list[Problem]]:
@@ -222,13 +267,21 @@ def _load_translation(path: Path, module_src: Source) -> tuple[Translation | Non
         problems.append(Problem(path, src.line("agenda"), "T003", "agenda", f"tłumaczenie ma "
                                 f"{len(agenda) if isinstance(agenda, list) else 0} bloków agendy, "
                                 f"a moduł polski {len(pl_agenda)}.", "przetłumacz każdy blok w tej samej "
-                                "kolejności (tylko pole title)."))
+                                "kolejności (pola " + ", ".join(schema.AGENDA_TRANSLATABLE) + ")."))
         agenda = []
+    for i, b in enumerate(agenda):
+        for key in (b if isinstance(b, dict) else {}):
+            if key not in schema.AGENDA_TRANSLATABLE:
+                problems.append(Problem(path, src.line("agenda", i, key), "T004", f"agenda[{i + 1}]",
+                                        f"tłumaczenie bloku nie może zawierać pola „{key}”.",
+                                        "tłumaczy się tylko pola " + ", ".join(schema.AGENDA_TRANSLATABLE) + "."))
     titles = [b.get("title", "") if isinstance(b, dict) else str(b) for b in agenda]
+    fields = [{k: v for k, v in b.items() if k != "title"} if isinstance(b, dict) else {} for b in agenda]
     if problems:
         return None, problems
     outcomes = data.get("outcomes") or module_src.data.get("outcomes") or []
-    return Translation(path, data["title"], data["summary"], outcomes, titles, src.body, src.body_line), []
+    return Translation(path, data["title"], data["summary"], outcomes, titles, src.body, src.body_line,
+                       fields), []
 
 
 def load_module(folder: Path, acts: dict[str, Act]) -> tuple[Module | None, list[Problem]]:
@@ -267,18 +320,20 @@ def load_module(folder: Path, acts: dict[str, Act]) -> tuple[Module | None, list
                                 if p.code != "S010"]
     problems += en_problems
     handouts, h_problems = _load_handouts(folder, acts)
-    problems += h_problems
+    problems += h_problems + _check_block_handouts(src, {h.name for h in handouts})
     if problems:
         return None, problems
     d = src.data
     reviewed = parse_iso(d["reviewed"])
     review_by = parse_iso(d["review_by"]) if d.get("review_by") else add_months(reviewed, d["review_every"])
-    agenda = [AgendaBlock(b["title"], b["minutes"], b["method"], src.line("agenda", i))
+    agenda = [AgendaBlock(b["title"], b["minutes"], b["method"], src.line("agenda", i), b.get("id", ""),
+                          b.get("goal", ""), tuple(b.get("materials") or ()), b.get("room", ""),
+                          tuple(b.get("points") or ()), i, tuple(b.get("handouts") or ()))
               for i, b in enumerate(d["agenda"])]
     module = Module(d["id"], folder, path, d["title"], d["summary"], d["audience"], d["format"],
                     d["duration"], d["outcomes"], d.get("prerequisites") or [], d.get("legal") or [],
                     agenda, reviewed, review_by, d["authors"], d["status"], src.body, src.body_line,
-                    handouts, en, src)
+                    handouts, en, src, variants_mod.build(src, agenda, d["duration"]))
     return module, state_problems
 
 
@@ -300,6 +355,18 @@ def _trainer_checker() -> Checker:
     return Checker()
 
 
+def _check_block_handouts(src: Source, names: set[str]) -> list[Problem]:
+    problems = []
+    for i, block in enumerate(src.data.get("agenda") or []):
+        refs = block.get("handouts") if isinstance(block, dict) else None
+        for j, name in enumerate(refs if isinstance(refs, list) else []):
+            if name not in names:
+                problems.append(Problem(src.path, src.line("agenda", i, "handouts", j), "H004",
+                                        f"agenda[{i + 1}].handouts", f"nie ma karty pracy „{name}”.",
+                                        f"dozwolone: {', '.join(sorted(names)) or f'brak – dodaj plik do {HANDOUTS_DIR}/'}."))
+    return problems
+
+
 def _load_handouts(folder: Path, acts: dict[str, Act]) -> tuple[list[Handout], list[Problem]]:
     handouts, problems = [], []
     for path in sorted((folder / HANDOUTS_DIR).glob("*.md")):
@@ -317,7 +384,16 @@ def _load_handouts(folder: Path, acts: dict[str, Act]) -> tuple[list[Handout], l
             continue
         problems += check_citations(path, src.body, acts, src.body_line)
         problems += _trainer_checker().check(path, src.body, src.body_line, handout=True)
-        handouts.append(Handout(path, path.stem, title))
+        sheets, copies = src.data.get("sheets"), src.data.get("copies", "uczestnik")
+        if sheets is not None and (not isinstance(sheets, int) or isinstance(sheets, bool) or not 1 <= sheets <= 4):
+            problems.append(Problem(path, src.line("sheets"), "H002", "sheets", f"znaleziono „{sheets}”.",
+                                    "wpisz, na ilu stronach A4 karta ma się zmieścić po wydruku: 1–4."))
+            continue
+        if copies not in schema.HANDOUT_COPIES:
+            problems.append(Problem(path, src.line("copies"), "H003", "copies", f"znaleziono „{copies}”.",
+                                    "kto dostaje egzemplarz: " + schema.choices_text(schema.HANDOUT_COPIES) + "."))
+            continue
+        handouts.append(Handout(path, path.stem, title, sheets, copies))
     return handouts, problems
 
 

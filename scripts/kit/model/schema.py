@@ -74,6 +74,9 @@ FIELDS: tuple[Field, ...] = (
     Field("legal", "legal", False, "lista kluczy z rejestru materials/legal.yml"),
     Field("agenda", "agenda", True,
           "lista bloków z polami title (tekst), minutes (liczba minut) i method (metoda z listy)"),
+    Field("variants", "variants", False,
+          "lista części modułu w programie: bloki na zjeździe (kind: zjazd, meeting: 1 lub 2) i w "
+          "e-learningu (kind: e-learning), każda z polami minutes i blocks (identyfikatory bloków agendy)"),
     Field("reviewed", "date", True, "data ostatniego przeglądu w formacie RRRR-MM-DD"),
     Field("review_every", "int", False, "co ile miesięcy przegląd, np. 12 (albo pole review_by)"),
     Field("review_by", "date", False, "termin następnego przeglądu RRRR-MM-DD (albo pole review_every)"),
@@ -83,6 +86,27 @@ FIELDS: tuple[Field, ...] = (
 FIELD_BY_NAME = {f.name: f for f in FIELDS}
 
 AGENDA_KEYS = {"title": "str", "minutes": "int", "method": "enum"}
+# Optional block fields for the run sheet, the list of what to prepare and the slides.
+AGENDA_OPTIONAL = {"id": "slug", "goal": "str", "materials": "list[str]", "room": "str", "points": "list[str]",
+                   "handouts": "list[str]"}
+AGENDA_TRANSLATABLE = ("title", "goal", "materials", "room", "points")
+GOAL_MAX = 90  # characters: the goal fits one line of the run sheet
+
+# Parts of a module in the programme; the full workshop (all blocks, `duration`) is always there.
+VARIANT_KINDS = {
+    "zjazd": ("zjazd", "meeting"),
+    "e-learning": ("e-learning", "e-learning"),
+}
+VARIANT_KEYS = {"kind": "enum", "meeting": "int", "day": "int", "minutes": "int", "blocks": "list"}
+MEETINGS = (1, 2)
+DAYS = (1, 2)
+
+# Handout front matter: how many sheets it must fit and who gets a copy (print plan).
+HANDOUT_COPIES = {
+    "uczestnik": ("jedna na osobę", "one per participant"),
+    "grupa": ("jedna na grupę roboczą", "one per working group"),
+    "zespol": ("jedna na zespół JST", "one per JST team"),
+}
 
 # Fields an English translation (modul.en.md) may set; the rest comes from the Polish module.
 TRANSLATABLE = ("title", "summary", "outcomes", "agenda")

@@ -23,6 +23,7 @@ class PdfDoc:
     appendix: list[str] = field(default_factory=list)
     langs: tuple[str, ...] = ("pl",)
     sources: tuple[str, ...] = ()  # docs-relative sources (Polish names) whose pages link to it
+    fragment: str = ""             # print only this element of the page (a run sheet's section)
 
 
 def _flatten(nav) -> list[str]:
@@ -55,6 +56,7 @@ def plan_documents(modules, nav, templates, docs_dir: Path, templates_dir: Path)
                            (f"{base}index.md", f"{base}trener.md")))
         docs.append(PdfDoc(f"pdf/{m.slug}-trener.pdf", "trainer", titles, [f"{base}trener/"], handouts, langs,
                            (f"{base}index.md", f"{base}trener.md")))
+        docs += module_session_docs(m, langs)
     flat = _flatten(nav)
     for folder, (name, pl, en) in SECTIONS.items():
         sources = [s for s in flat if s.startswith(folder + "/")]
@@ -76,25 +78,63 @@ def plan_documents(modules, nav, templates, docs_dir: Path, templates_dir: Path)
     return docs
 
 
+def module_session_docs(m, langs: tuple[str, ...]) -> list[PdfDoc]:
+    """A trainer's session files: one run sheet per timed variant and each handout on its own."""
+    from kit.site.runsheet import T as RT, section_id
+    from kit.site.timetable import module_title
+    base = f"moduly/{m.slug}/"
+    pages = (f"{base}index.md", f"{base}trener.md", f"{base}przebieg.md")
+    out = []
+    for v in m.variants:
+        if v.timed:
+            titles = {lang: f"{RT[lang]['title'].format(title=module_title(m, lang))} – {v.label(lang)}"
+                      for lang in ("pl", "en")}
+            out.append(PdfDoc(f"pdf/{m.slug}-przebieg-{v.key}.pdf", "runsheet", titles, [f"{base}przebieg/"], [],
+                              langs, pages, fragment=section_id(v)))
+    for h in m.handouts:  # handouts are written in Polish only
+        out.append(PdfDoc(f"pdf/{m.slug}-{h.name}.pdf", "handout", {"pl": h.title, "en": h.title},
+                          [f"{base}karty/{h.name}/"], [], ("pl",), pages + (f"{base}karty/{h.name}.md",)))
+    return out
+
+
 def documents_for(docs: list[PdfDoc], src_uri: str) -> list[PdfDoc]:
     src = src_uri.replace(".en.md", ".md")
     return [d for d in docs if src in d.sources]
 
 
-def download_block(docs: list[PdfDoc], page_url: str, lang: str) -> str:
-    """HTML for a page's PDF links; the size and page count are filled in after rendering.
-    An English page whose PDF exists only in Polish links to the Polish file."""
+PACK_LABELS = {
+    "pl": {"pack": "Pakiet trenera: wszystkie pliki modułu w jednym archiwum", "pptx": "Slajdy do edycji (PPTX)",
+           "deck": "Slajdy w przeglądarce", "head": "Pobierz"},
+    "en": {"pack": "Trainer pack: every file of the module in one archive", "pptx": "Editable slides (PPTX)",
+           "deck": "Slides in the browser", "head": "Download"},
+}
+
+
+def module_extras(slug: str, lang: str) -> list[tuple[str, str, bool]]:
+    """(language-root-relative file, label, has a size) of a module's pack and slides."""
+    t = PACK_LABELS[lang]
+    return [(f"pdf/{slug}-pakiet.zip", t["pack"], True), (f"pdf/{slug}-slajdy.pptx", t["pptx"], True),
+            (f"moduly/{slug}/slajdy/index.html", t["deck"], False)]
+
+
+def download_block(docs: list[PdfDoc], page_url: str, lang: str, extras=()) -> str:
+    """HTML for a page's downloads; the size and page count are filled in after rendering.
+    An English page whose PDF exists only in Polish links to the Polish file. extras: a module's
+    pack and slides (module_extras), listed first."""
     if not docs:
         return ""
     depth = page_url.count("/")
     rows = []
+    for file, label, sized in extras:
+        meta = f' <span class="kit-pdf-meta" data-kit-pdf="{lang}:{file}"></span>' if sized else ""
+        rows.append(f'<li><a href="{"../" * (depth - 1 if lang == "en" else depth)}{file}">{label}</a>{meta}</li>')
     for d in docs:
         pdf_lang = lang if lang in d.langs else "pl"
         up = depth - 1 if (lang == "en" and pdf_lang == "en") else depth
         target = "../" * up + d.file
         rows.append(f'<li><a href="{target}">{_label(d, pdf_lang)}</a> '
                     f'<span class="kit-pdf-meta" data-kit-pdf="{pdf_lang}:{d.file}">(PDF)</span></li>')
-    head = "Download as PDF" if lang == "en" else "Pobierz PDF"
+    head = PACK_LABELS[lang]["head"]
     return (f'\n\n<div class="kit-downloads" markdown="0"><p class="kit-downloads__title">{head}</p>'
             f'<ul>{"".join(rows)}</ul></div>\n')
 
@@ -128,7 +168,7 @@ def jobs_for_language(docs: list[PdfDoc], lang: str, lang_root: Path, site_url: 
                            pages=[built_page(lang_root, p) for p in d.pages], kind=d.kind,
                            appendix_pages=[built_page(lang_root, p) for p in d.appendix],
                            subtitle=subtitle, site_url=site_url + ("en/" if lang == "en" else ""),
-                           site_dir=lang_root, logo=logo, edition=edition))
+                           site_dir=lang_root, logo=logo, edition=edition, fragment=d.fragment))
     return jobs
 
 

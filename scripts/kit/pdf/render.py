@@ -21,6 +21,15 @@ from lxml import html as lhtml
 from kit.site.typography import bind_single_letters_html
 
 CSS_FILE = Path(__file__).with_name("pdf.css")
+# Per-kind page setup on top of pdf.css: a run sheet is one landscape page, a handout uses the paper.
+KIND_CSS = {
+    "runsheet": "@page { size: A4 landscape; margin: 14mm 12mm 12mm 12mm; } html { font-size: 9pt; line-height: 1.3; }"
+                " h1 { font-size: 14pt; margin: 0 0 2mm; } table { font-size: 8pt; margin: 1mm 0 2mm; }"
+                " th, td { padding: 0.8mm 1.2mm; } p { margin: 1mm 0; } .headerlink { display: none; }",
+    "handout": "@page { margin: 16mm 14mm 14mm 14mm; } h1 { font-size: 15pt; margin: 0 0 3mm; }"
+               " h2 { font-size: 12pt; margin: 4mm 0 2mm; } caption { break-after: avoid; }"
+               " h2 + p, h3 + p { break-after: avoid; }",
+}
 LABELS = {
     "pl": {"page": "Strona", "of": "z", "appendix": "Załącznik: odpowiedzi do pytań „Sprawdź się”",
            "see": "Odpowiedź: w załączniku na końcu dokumentu.", "trainer": "NOTATKA DLA TRENERA",
@@ -47,6 +56,7 @@ class PdfJob:
     site_dir: Path | None = None
     logo: Path | None = None
     edition: str = ""
+    fragment: str = ""              # id of the one element to print (a run sheet's section)
 
 
 @dataclass
@@ -160,6 +170,8 @@ def document_html(job: PdfJob) -> str:
     parts = []
     for i, page in enumerate(job.pages):
         art = _article(page)
+        if job.fragment:
+            art = _fragment(art, job.fragment, job.title)
         _clean(art)
         _absolutise(art, page, job)
         _link_inside(art, inside)
@@ -188,9 +200,11 @@ def document_html(job: PdfJob) -> str:
     # Only the first article keeps its H1; inner <article> wrappers become sections.
     body = re.sub(r"<article\b[^>]*>", "<section>", body).replace("</article>", "</section>")
     cover = ""
-    if job.logo and job.logo.exists():
+    if job.kind in KIND_CSS:
+        pass  # run sheets and handouts use the whole page for work
+    elif job.logo and job.logo.exists():
         cover += f'<img src="{job.logo.resolve().as_uri()}" alt="{htmllib.escape(job.edition)} – logo">'
-    if job.subtitle or job.edition:
+    if (job.subtitle or job.edition) and job.kind not in KIND_CSS:
         cover += f'<p class="kit-edition">{htmllib.escape(job.edition)}' + \
             (f" · {htmllib.escape(job.subtitle)}" if job.subtitle else "") + "</p>"
     title = htmllib.escape(job.title)
@@ -200,6 +214,24 @@ def document_html(job: PdfJob) -> str:
             f'<meta name="author" content="{htmllib.escape(job.edition)}">'
             f'<meta name="description" content="{htmllib.escape(job.subtitle or job.title)}">'
             f'</head><body><div class="kit-cover">{cover}</div>{body}</body></html>')
+
+
+def _fragment(article: lhtml.HtmlElement, element_id: str, title: str) -> lhtml.HtmlElement:
+    """One section of a page as its own document: its first heading becomes the H1 with the
+    document's title."""
+    found = article.xpath(f'.//*[@id="{element_id}"]')
+    if not found:
+        raise ValueError(f"no element #{element_id} in the built page")
+    section = found[0]
+    heading = next((h for h in section.iter("h2", "h3")), None)
+    if heading is not None:
+        heading.tag = "h1"
+        for child in list(heading):
+            heading.remove(child)
+        heading.text = title
+    wrapper = lhtml.Element("article")
+    wrapper.append(section)
+    return wrapper
 
 
 def _build_time() -> str:
@@ -253,6 +285,8 @@ def render(job: PdfJob) -> PdfResult:
         doc = HTML(string=source, base_url=str(job.pages[0].parent), 
                    url_fetcher=URLFetcher(allowed_protocols={"file", "data"}))  # local files only
         css = [CSS(filename=str(CSS_FILE), font_config=fonts), CSS(string=page_css(job), font_config=fonts)]
+        if job.kind in KIND_CSS:
+            css.append(CSS(string=KIND_CSS[job.kind], font_config=fonts))
         job.out.parent.mkdir(parents=True, exist_ok=True)
         doc.write_pdf(job.out, stylesheets=css, font_config=fonts, pdf_variant="pdf/ua-1",
                       pdf_identifier=False, uncompressed_pdf=False)

@@ -22,6 +22,7 @@ from kit.model.paths import GENERATED_DIRS, Project
 from kit.site.pages import (catalogue, changelog_page, collect_citations, freshness_page, glossary_page,
                             legal_page, readability_page, review_page, templates_index)
 from kit.model.states import review_points
+from kit.site.runsheet import runsheet_page
 from kit.site.views import participant_page, trainer_page
 from kit.model.frontmatter import read_source
 
@@ -69,8 +70,9 @@ def _review_points(project: Project, modules: list[Module]):
 
 def plan(project: Project, modules: list[Module], acts: dict[str, Act], terms: list[Term],
          agenda_start: str, readability_thresholds: dict | None = None, law: dict | None = None,
-         site_url: str = "", site_name: str = "") -> Plan:
-    """law: the law-change watch's act states (Materials.law), read from the committed file."""
+         site_url: str = "", site_name: str = "", packs: bool = False) -> Plan:
+    """law: the law-change watch's act states (Materials.law), read from the committed file;
+    packs: a build with PDFs, whose catalogue links each module's trainer ZIP."""
     from kit.law.compare import module_law
     from kit.site.history import feed, plan_history
     p = Plan()
@@ -90,6 +92,7 @@ def plan(project: Project, modules: list[Module], acts: dict[str, Act], terms: l
             notes = dict(law=impacts[m.id], acts_short=acts_short, since=history.since.get(m.id))
             p.texts[f"{base}/index{suffix}"] = participant_page(m, by_id, lang, project.root, **notes)
             p.texts[f"{base}/trener{suffix}"] = trainer_page(m, by_id, lang, agenda_start, project.root, **notes)
+            p.texts[f"{base}/przebieg{suffix}"] = runsheet_page(m, lang, agenda_start, project.root)
         for path in sorted((m.folder / HANDOUTS_DIR).glob("*.md")):
             p.texts[f"{base}/{HANDOUTS_DIR}/{path.name}"] = _with_source(read_source(path), _source(path, project))
         for path in sorted(m.folder.rglob("*")):
@@ -98,7 +101,8 @@ def plan(project: Project, modules: list[Module], acts: dict[str, Act], terms: l
     citations = collect_citations(modules, project.docs)
     templates = list_templates(templates_dir)
     for lang, suffix in (("pl", ".md"), ("en", ".en.md")):
-        p.texts[f"moduly/index{suffix}"] = catalogue(modules, lang, frozenset(k for k, v in impacts.items() if v))
+        p.texts[f"moduly/index{suffix}"] = catalogue(modules, lang, frozenset(k for k, v in impacts.items() if v),
+                                                      packs)
         p.texts[f"zasoby/podstawy-prawne{suffix}"] = legal_page(acts, citations, lang)
         p.texts[f"zasoby/slownik{suffix}"] = glossary_page(terms, lang)
         p.texts[f"zasoby/aktualnosc{suffix}"] = freshness_page(modules, acts, lang, law)

@@ -18,9 +18,10 @@ from kit.model.legal import render_citations
 from kit.model.materials import load
 from kit.model.paths import Project
 from kit.pdf import plan as pdf_plan
-from kit.site import csp, sanitize, search
+from kit.site import csp, programme, sanitize, search
 from kit.site.generated import list_templates, plan, virtual_files
 from kit.site.preview import safe_builder, watched_paths
+from kit.site.pages import plural_pl
 from kit.site.typography import bind_single_letters_html
 
 log = logging.getLogger("mkdocs.plugins.kit")
@@ -84,7 +85,7 @@ def on_config(config):
         preview = os.environ.get("KIT_MKDOCS_COMMAND") == "serve"  # drafts exist only in the preview
         _state.update(edition=edition, materials=materials, project=project, preview=preview,
                       modules=[m for m in materials.modules if preview or m.status != "draft"],
-                      templates=list_templates(project.templates), pdf_sizes={}, languages=[])
+                      templates=list_templates(project.templates), pdf_sizes={}, pdf_pages={}, languages=[])
     project, modules, templates = _state["project"], _state["modules"], _state["templates"]
     _expand_nav(config.nav, modules, templates)
     if not _state["preview"]:
@@ -102,7 +103,7 @@ def on_pre_build(config):
         m, project, kit_extra = _state["materials"], _state["project"], config.extra.get("kit", {})
         _state["plan"] = plan(project, _state["modules"], m.acts, m.terms, kit_extra.get("agenda_start", "09:00"),
                               kit_extra.get("readability"), law=m.law, site_url=config.site_url or "",
-                              site_name=config.site_name)
+                              site_name=config.site_name, packs=bool(_state["pdf_docs"]))
 
 
 @event_priority(-200)  # after static-i18n has rebuilt the file list for this language
@@ -126,6 +127,7 @@ def on_page_markdown(markdown, page, config, files):
     lang = _lang(config)
     sanitize.escape_meta(page.meta)  # the theme prints front matter values unescaped
     try:
+        markdown = programme.fill(markdown, m.modules, lang, page.file.src_uri, page.file.abs_src_path)
         markdown = fill_fields(markdown, _state["edition"].data, page.file.abs_src_path)
     except KitError as exc:
         raise PluginError(exc.report()) from None
@@ -135,14 +137,42 @@ def on_page_markdown(markdown, page, config, files):
     if page.file.src_uri in ("index.md", "index.en.md"):
         markdown += _offline_link(lang)
     docs = pdf_plan.documents_for(_state["pdf_docs"], page.file.src_uri)
-    markdown += pdf_plan.download_block(docs, page.url, lang)
+    module = _module_of(page.file.src_uri)
+    extras = pdf_plan.module_extras(module.slug, lang if lang in _module_langs(module) else "pl") \
+        if module and page.file.src_uri.count("/") == 2 else ()
+    markdown = _after_title(markdown, pdf_plan.download_block(docs, page.url, lang, extras))
     return markdown + "\n\n" + abbreviation_lines(m.terms, lang) + "\n"
+
+
+def _module_of(src_uri: str):
+    """The module a generated page belongs to (moduly/<slug>/…), or None."""
+    parts = src_uri.split("/")
+    if parts[0] != "moduly" or len(parts) < 3:
+        return None
+    return next((m for m in _state["modules"] if m.slug == parts[1]), None)
+
+
+def _module_langs(m) -> tuple[str, ...]:
+    return ("pl", "en") if m.en else ("pl",)
+
+
+def _after_title(markdown: str, block: str) -> str:
+    """Downloads go right under the page's H1, not at the end of a long page."""
+    if not block:
+        return markdown
+    rows = markdown.split("\n")
+    for i, row in enumerate(rows):
+        if row.startswith("# "):
+            return "\n".join(rows[:i + 1] + [block.strip(), ""] + rows[i + 1:])
+    return markdown + block
 
 
 def on_page_content(html, page, config, files):
     trainer_filter.VIEW["trainer"] = False
     html = markup.print_urls(markup.printable_checkboxes(markup.accessible_tables(html)))
     html = bind_single_letters_html(html)
+    if "/karty/" in page.file.src_uri:  # handouts: room to write instead of dotted lines
+        html = markup.writing_space(html)
     if markup.is_fallback(page, _lang(config)):
         html = f'<div lang="{page.file.locale}">\n{html}\n</div>'
     return sanitize.clean(html)  # last: the kit's own markup passes the same allow-list
@@ -188,6 +218,8 @@ def on_post_build(config):
         _render_pdfs(config, lang, site / ("" if lang == default else lang))  # static-i18n nests languages
     if _state["languages"]:
         return  # a nested language build; the outer build finishes the site
+    if _state.get("pdf_docs"):
+        _module_packs(config, site, i18n)
     if _state["pdf_sizes"]:
         pdf_plan.fill_sizes(site, _state["pdf_sizes"])
     _language_sitemaps(site, i18n)
@@ -212,7 +244,32 @@ def _render_pdfs(config, lang: str, root: Path) -> None:
         raise PluginError("WeasyPrint zgłosił problemy podczas tworzenia PDF (PDF/UA):\n" + "\n".join(problems))
     for r in results:
         _state["pdf_sizes"][pdf_plan.result_key(r, lang, root)] = pdf_plan.size_text(r, lang)
+        _state["pdf_pages"][r.out] = r.pages
     log.info("kit: %d plików PDF (%s) w %.1f s", len(results), lang, time.perf_counter() - start)
+
+
+def _module_packs(config, site: Path, i18n) -> None:
+    """Slides and the trainer's ZIP per module and language, once every language's PDFs exist."""
+    from kit.pdf import pack
+    start = time.perf_counter()
+    edition = _state["edition"].data
+    default = getattr(i18n, "default_language", "pl")
+    built = getattr(i18n, "build_languages", None) or [default]
+    n = 0
+    for m in _state["modules"]:
+        for lang in (x for x in _module_langs(m) if x in built):
+            root = site if lang == default else site / lang
+            name = edition["site_name"] if lang == "pl" else edition["site_name_en"]
+            slides = pack.write_slides(m, lang, root, site, name, name)
+            result = pack.pack_module(m, lang, root, site, _state["project"].docs / "assets", name,
+                                      _state["pdf_pages"], slides)
+            _state["pdf_sizes"][f"{lang}:pdf/{m.slug}-pakiet.zip"] = pack.size_text(result, lang)
+            kb = max(1, round(slides[1].stat().st_size / 1024))
+            _state["pdf_sizes"][f"{lang}:pdf/{m.slug}-slajdy.pptx"] = (
+                f"(PPTX, {slides[2]} slides, {kb} kB)" if lang == "en" else
+                f"(PPTX, {slides[2]} {plural_pl(slides[2], 'slajd', 'slajdy', 'slajdów')}, {kb} kB)")
+            n += 1
+    log.info("kit: %d pakietów trenera (ZIP) ze slajdami w %.1f s", n, time.perf_counter() - start)
 
 
 def _language_sitemaps(site: Path, i18n) -> None:

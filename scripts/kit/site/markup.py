@@ -107,3 +107,25 @@ def with_state_banner(markdown: str, status: str, lang: str) -> str:
     rows = markdown.split("\n")
     at = next((i + 1 for i, r in enumerate(rows) if r.startswith("# ")), 0)
     return "\n".join(rows[:at] + ["", banner] + rows[at:])
+_DOTS = r"(?:[.…]*…{2,}[.…]*|\.{5,})"  # a writing line; "…" or "..." alone is punctuation
+_EMPTY_CELL = re.compile(r"<td([^>]*)>\s*" + _DOTS + r"\s*</td>")
+_ANSWER_LINE = re.compile(r"<(p|li)>((?:(?!</\1>).)*?)\s*(" + _DOTS + r")\s*</\1>", re.S)
+_INLINE_BLANK = re.compile(_DOTS)
+LONG_BLANK = 15  # characters: a run this long ending a line is an answer; shorter ones are short fields
+
+
+def writing_space(html: str) -> str:
+    """Handouts get real room to write instead of dotted lines: table cells of dots become empty
+    writing cells, a line ending in a long run of dots gets ruled lines below it, short runs (name,
+    date) become a ruled gap. The lines are borders, so they print without background graphics;
+    screen readers skip them."""
+    html = _EMPTY_CELL.sub(lambda m: f'<td{m[1]} class="kit-write"></td>', html)
+
+    def answer(m: re.Match) -> str:
+        if len(m[3]) < LONG_BLANK:
+            return m[0]
+        lines = '<span class="kit-lines" aria-hidden="true">' + "<span></span>" * 3 + "</span>"
+        return f"<{m[1]}>{m[2].strip()}{lines}</{m[1]}>"
+
+    html = _ANSWER_LINE.sub(answer, html)
+    return _INLINE_BLANK.sub('<span class="kit-blank" aria-hidden="true"></span>', html)

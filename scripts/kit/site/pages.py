@@ -37,8 +37,9 @@ def plural_pl(n: int, one: str, few: str, many: str) -> str:
     return few if n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14) else many
 
 
-def catalogue(modules: list[Module], lang: str, affected: frozenset[str] = frozenset()) -> str:
-    """affected: ids of modules whose legal basis changed after their last review (marked in words)."""
+def catalogue(modules: list[Module], lang: str, affected: frozenset[str] = frozenset(), packs: bool = False) -> str:
+    """affected: ids of modules whose legal basis changed after their last review (marked in words);
+    packs (a build with PDFs): each row links the module's trainer ZIP, whose size the build fills in."""
     en = lang == "en"
     title = "Training modules" if en else "Moduły szkoleniowe"
     intro = ("Each module has a participant page for self-study and a trainer view with a timed agenda, "
@@ -51,7 +52,9 @@ def catalogue(modules: list[Module], lang: str, affected: frozenset[str] = froze
            f"razem {hours_minutes(total, lang)})")
     head = ("| No. | Module and trainer view | Duration | Audience | Prerequisites |" if en else
             "| Nr | Moduł i widok trenera | Czas | Adresaci | Wymagane moduły |")
-    rows = [f"Tabela: {cap}", "", head, "|---|---|---|---|---|"]
+    if packs:
+        head += " Trainer pack |" if en else " Pakiet trenera |"
+    rows = [f"Tabela: {cap}", "", head, "|---|---|---|---|---|" + ("---|" if packs else "")]
     for m in modules:
         t = md_text(m.en.title if en and m.en else m.title)
         aud = ", ".join(schema.label(schema.AUDIENCES, a, lang).split(" (")[0] for a in m.audience)
@@ -62,8 +65,10 @@ def catalogue(modules: list[Module], lang: str, affected: frozenset[str] = froze
         if m.id in affected:
             trainer += "<br>**" + ("The legal basis changed after the last review" if en else
                                    "Podstawa prawna zmieniła się po ostatnim przeglądzie") + "**"
+        pack = (f' <a href="../pdf/{m.slug}-pakiet.zip">{"pack" if en else "pakiet"} {m.id.upper()}</a> '
+                f'<span class="kit-pdf-meta" data-kit-pdf="{lang}:pdf/{m.slug}-pakiet.zip"></span> |') if packs else ""
         rows.append(f"| {m.id.upper()} | [{t}]({m.slug}/index.md)<br>{trainer} | {hours_minutes(m.duration, lang)} | "
-                    f"{aud} | {pre} |")
+                    f"{aud} | {pre} |" + pack)
     return _front(title, "scripts/kit/site/pages.py") + intro + "\n\n" + "\n".join(rows) + "\n"
 
 

@@ -26,18 +26,21 @@ ATTRIBUTES = {
     "*": GLOBAL_ATTRIBUTES,
     "a": {"href", "hreflang", "name", "target"},
     "abbr": set(), "blockquote": {"cite"}, "q": {"cite"},
-    "del": {"cite", "datetime"}, "ins": {"cite", "datetime"}, "time": {"datetime"}, "data": {"value"},
+    "del": {"cite", "datetime"}, "ins": {"cite", "datetime"}, "data": {"value"},
+    "time": {"datetime", "data-kit-at"},        # agenda clock times that kit-agenda.js moves
     "details": {"open"},
     "div": {"data-tabs"},                       # pymdownx.tabbed
     "img": {"src", "alt", "width", "height", "loading", "decoding"},
-    "input": {"checked", "disabled", "name"},   # task lists and tabbed sets; type is restricted below
+    "input": {"checked", "disabled", "name",    # task lists and tabbed sets; type is restricted below
+              "value", "step", "min", "max", "data-kit-size"},  # start time and group size (kit-agenda.js)
     "label": {"for"},
     "ol": {"start", "reversed"},
+    "span": {"data-kit-pdf", "data-kit-copies", "data-kit-sheets", "data-kit-pages", "data-kit-show"},
     "table": set(), "col": {"span"}, "colgroup": {"span"},
     "td": {"colspan", "rowspan", "headers", "style"},
     "th": {"colspan", "rowspan", "headers", "scope", "style", "abbr"},
 }
-ATTRIBUTE_VALUES = {"input": {"type": {"checkbox", "radio"}}}
+ATTRIBUTE_VALUES = {"input": {"type": {"checkbox", "radio", "time", "number"}}}
 # Python-Markdown writes column alignment as an inline style; nothing else may be styled inline.
 _ALIGN = re.compile(r"text-align:\s*(left|right|center);?")
 # Data URLs only for raster images (an SVG could carry script when opened on its own).

@@ -1,13 +1,15 @@
 """Module views as generated Markdown: the participant page and the trainer page."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from kit.model import schema
-from kit.model.agenda import hours_minutes, schedule
+from kit.model.agenda import hours_minutes
 from kit.model.dates import human
 from kit.model.modules import Module
 from kit.site.markup import state_banner
-from pathlib import Path
 from kit.site.sanitize import md_text, yaml_text
+from kit.site.timetable import start_control, variant_table
 
 L = {
     "pl": {
@@ -20,10 +22,11 @@ L = {
         "overdue_title": "Termin przeglądu minął",
         "overdue": "Termin przeglądu tego modułu minął {date}. Treść może być nieaktualna – "
                    "sprawdź zmiany prawa w rejestrze podstaw prawnych przed szkoleniem.",
-        "agenda": "Agenda", "agenda_caption": "Agenda modułu „{title}” (początek o {start}, razem {total})",
-        "col_no": "Nr", "col_time": "Godziny", "col_minutes": "Czas", "col_total": "Narastająco",
-        "col_block": "Blok", "col_method": "Metoda",
-        "agenda_note": "Godzinę rozpoczęcia zmienisz w pliku mkdocs.yml (extra.kit.agenda_start).",
+        "agenda": "Agenda",
+        "agenda_intro": "Moduł można poprowadzić jako pełny warsztat albo w częściach, które przewiduje program "
+                        "szkolenia: na zjeździe i w e-learningu. Każda część ma własną agendę. Bloki skrócone "
+                        "w danej części mają przy czasie dopisek.",
+        "runsheet": "Karta przebiegu na jedną stronę, lista rzeczy do przygotowania i plan druku",
         "handouts": "Karty pracy do druku",
         "law_title": "Podstawa prawna zmieniła się po ostatnim przeglądzie",
         "law_intro": "Po ostatnim przeglądzie modułu ({date}) zmieniły się akty, na których się opiera. "
@@ -44,10 +47,11 @@ L = {
         "overdue_title": "Review date has passed",
         "overdue": "This module was due for review on {date}. Its content may be out of date – "
                    "check the legal bases before you use it in training.",
-        "agenda": "Agenda", "agenda_caption": "Agenda of “{title}” (starting at {start}, {total} in total)",
-        "col_no": "No.", "col_time": "Time", "col_minutes": "Duration", "col_total": "Running total",
-        "col_block": "Block", "col_method": "Method",
-        "agenda_note": "The start time is set in mkdocs.yml (extra.kit.agenda_start).",
+        "agenda": "Agenda",
+        "agenda_intro": "The module can be run as a full workshop or in the parts the training programme "
+                        "gives it: at a meeting and as e-learning. Each part has its own agenda. Blocks that a "
+                        "part shortens say so next to their duration.",
+        "runsheet": "One-page run sheet, what to prepare and print plan",
         "handouts": "Printable handouts",
         "law_title": "The legal basis changed after the last review",
         "law_intro": "Acts this module relies on changed after its last review ({date}). Check the content "
@@ -144,18 +148,14 @@ def participant_page(m: Module, modules: dict[str, Module], lang: str, root: Pat
             + body.strip() + "\n")  # trainer blocks are removed by the parser (kit.site.trainer_filter)
 
 
-def agenda_table(m: Module, lang: str, start: str) -> str:
+def agenda_section(m: Module, lang: str, start: str) -> str:
+    """Every variant of the module with clock times, under one start-time control."""
     t = L[lang]
-    title, _, _, titles, _ = _texts(m, lang)
-    rows = [f"Tabela: {t['agenda_caption'].format(title=md_text(title), start=start, total=hours_minutes(m.duration, lang))}",
-            "",
-            f"| {t['col_no']} | {t['col_time']} | {t['col_minutes']} | {t['col_total']} | "
-            f"{t['col_block']} | {t['col_method']} |",
-            "|---:|---|---:|---:|---|---|"]
-    for slot, block_title in zip(schedule(m.agenda, start), titles):
-        rows.append(f"| {slot.number} | {slot.start}–{slot.end} | {slot.block.minutes} min | "
-                    f"{hours_minutes(slot.elapsed, lang)} | {md_text(block_title)} | "
-                    f"{schema.label(schema.METHODS, slot.block.method, lang)} |")
+    rows = [f"## {t['agenda']}", "", t["agenda_intro"], "", f"[{t['runsheet']}](przebieg.md)", "",
+            start_control(start, lang)]
+    for v in m.variants:
+        rows += [f"### {v.label(lang)} ({hours_minutes(v.minutes, lang)}) {{#{v.key}}}", "",
+                 variant_table(m, v, lang, start)]
     return "\n".join(rows) + "\n"
 
 
@@ -165,6 +165,5 @@ def trainer_page(m: Module, modules: dict[str, Module], lang: str, start: str, r
     src = (m.en.path if lang == "en" and m.en else m.path).resolve().relative_to(root).as_posix()
     full_title = f"{title} – {t['trainer_suffix']}"
     return (_front(full_title, src, "trener") + f"\n# {md_text(full_title)}\n\n" + header(m, modules, lang, "trener", **notes)
-            + f"\n## {t['agenda']}\n\n" + agenda_table(m, lang, start) + f"\n{t['agenda_note']}\n\n"
-            + body.strip() + "\n")
+            + "\n" + agenda_section(m, lang, start) + "\n" + body.strip() + "\n")
 
