@@ -36,7 +36,8 @@ def page_text(page: Path) -> str:
         return ""
     art = found[0]
     for el in art.xpath('.//pre | .//code | .//*[contains(@class, "kit-print-url")] | .//*[contains(@class, '
-                        '"headerlink")] | .//*[contains(@class, "kit-downloads")] | .//time'):
+                        '"headerlink")] | .//*[contains(@class, "kit-downloads")] | .//time'
+                        ' | .//*[@lang and not(starts-with(@lang, "pl"))]'):  # English passages
         el.drop_tree()
     for br in art.iter("br"):  # <br> separates words on screen, so it does in the text
         br.tail = "\n" + (br.tail or "")

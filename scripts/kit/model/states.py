@@ -43,7 +43,9 @@ def review_points(path: Path, body: str, first_line: int = 1) -> list[ReviewPoin
             following = next((r.strip() for r in rows[i + 1:] if r.strip() and not r.strip().startswith("///")), "")
             title = hit[1].strip().strip('"')
             question = following if not title or title.lower().startswith("do weryfikacji") else f"{title}: {following}"
-            points.append(ReviewPoint(path, first_line + i, question[:300]))
+            if len(question) > 300:  # cut at a word, not inside one
+                question = question[:300].rsplit(" ", 1)[0] + " …"
+            points.append(ReviewPoint(path, first_line + i, question))
     return points
 
 

@@ -102,9 +102,9 @@ def legal_page(acts: dict[str, Act], citations: dict[str, list[Citation]], lang:
     en = lang == "en"
     title = "Legal bases" if en else "Podstawy prawne"
     intro = ("Every legal act the kit relies on, with its citation and the pages that cite it. Pages cite "
-             "acts only through this registry (materials/legal.yml)." if en else
+             "acts only through this registry." if en else
              "Wszystkie akty prawne, na których opiera się zestaw, z publikatorem i listą stron, które je "
-             "cytują. Strony cytują akty wyłącznie przez ten rejestr (plik materials/legal.yml).")
+             "cytują. Strony cytują akty wyłącznie przez ten rejestr.")
     rows = [_front(title, "materials/legal.yml") + intro + "\n"]
     for act in sorted(acts.values(), key=lambda a: a.short.lower()):
         name = act.title_en if en else act.title
@@ -322,7 +322,7 @@ def review_page(points, acts: dict[str, Act], root: Path) -> str:
     from kit.model.states import since
     title = "Do weryfikacji eksperckiej"
     intro = ("Lista dla redakcji: otwarte pytania do ekspertów, zebrane z bloków „weryfikacja” w materiałach "
-             "i z wpisów rejestru aktów z polem `verify`. Strona z takim blokiem ma status review i pokazuje "
+             "i z wpisów rejestru aktów z polem `verify`. Strona z takim blokiem ma status `review` i pokazuje "
              "czytelnikom baner „Materiał w trakcie weryfikacji eksperckiej”. Data „od” to dzień, w którym "
              "linię zapisano po raz ostatni (historia git).")
     rows = [f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\nkit_source: scripts/kit/model/states.py\n"
@@ -331,7 +331,10 @@ def review_page(points, acts: dict[str, Act], root: Path) -> str:
             "| Miejsce | Pytanie | Od |", "|---|---|---|"]
     for pt in points:
         where = pt.path.resolve().relative_to(root).as_posix()
-        rows.append(f"| `{where}:{pt.line}` | {_cell(pt.question)} | {since(pt.path.resolve(), pt.line) or '–'} |")
+        question = _cell(pt.question)
+        if pt.path.name.endswith(".en.md"):  # English sources: language of parts, and no Polish spell check
+            question = f'<span lang="en">{question}</span>'
+        rows.append(f"| `{where}:{pt.line}` | {question} | {since(pt.path.resolve(), pt.line) or '–'} |")
     flagged = [a for a in acts.values() if a.verify]
     rows += ["", f"Tabela: Wpisy rejestru aktów do sprawdzenia ({len(flagged)})", "",
              "| Miejsce | Akt | Co sprawdzić |", "|---|---|---|"]
