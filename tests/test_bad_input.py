@@ -104,7 +104,7 @@ def test_template_title_as_a_list(tmp_path, capsys):
     (root / "materials" / "templates" / "arkusz.md").write_text(
         "---\ntitle:\n  - Arkusz\n  - diagnozy\n---\n\n# Arkusz\n\nTreść.\n", "utf-8")
     code, out = check(root, capsys)
-    assert code == 1 and "templates/arkusz.md:2: [P001] title:" in out
+    assert code == 1 and "templates/arkusz.md:2: [F010] title:" in out
 
 
 def test_edition_is_checked_by_kit_check(tmp_path, capsys):

@@ -38,5 +38,5 @@ def test_fill_replaces_placeholders_and_links_from_page_depth(modules):
 def test_unknown_table_names_file_and_line(modules, tmp_path):
     with pytest.raises(KitError) as exc:
         fill("A\n\nB\n{{ program.godziny }}\n", modules, "pl", "x.md", tmp_path / "x.md")
-    assert "x.md:4: [P001] godziny: nieznana tabela programu „godziny”." in str(exc.value)
+    assert "x.md:4: [V020] godziny: nieznana tabela programu „godziny”." in str(exc.value)
     assert "{{ program.moduly }}" in str(exc.value)

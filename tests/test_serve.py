@@ -72,26 +72,27 @@ def _settle(log: Path) -> None:
         last = size
 
 
+def _edit_and_count(root: Path, base: str, log: Path, source: Path, url: str, token: str) -> int:
+    """Append a sentence to source, wait until url shows it, return the rebuilds that took."""
+    _settle(log)
+    before = _builds(log)
+    source.write_text(source.read_text("utf-8") + f"\n\n{token}.\n", "utf-8")
+    assert _wait_for(f"{base}{url}", token)
+    _settle(log)
+    return _builds(log) - before
+
+
 def test_module_edit_reaches_the_preview_with_one_rebuild(preview):
     root, base, log = preview
     module = next((root / "materials" / "modules").glob("m02-*"))
-    before = _builds(log)
-    source = module / "modul.md"
-    source.write_text(source.read_text("utf-8") + "\n\nZdanie-kontrolne-podgladu.\n", "utf-8")
-    assert _wait_for(f"{base}moduly/{module.name}/", "Zdanie-kontrolne-podgladu")
-    _settle(log)
-    assert _builds(log) - before == 1
+    assert _edit_and_count(root, base, log, module / "modul.md", f"moduly/{module.name}/",
+                           "Zdanie-kontrolne-podgladu") == 1
 
 
 def test_docs_page_edit_rebuilds_once(preview):
     root, base, log = preview
-    _settle(log)
-    before = _builds(log)
-    page = root / "docs" / "o-programie.md"
-    page.write_text(page.read_text("utf-8") + "\n\nDrugie-zdanie-kontrolne.\n", "utf-8")
-    assert _wait_for(f"{base}o-programie/", "Drugie-zdanie-kontrolne")
-    _settle(log)
-    assert _builds(log) - before == 1
+    assert _edit_and_count(root, base, log, root / "docs" / "o-programie.md", "o-programie/",
+                           "Drugie-zdanie-kontrolne") == 1
 
 
 def test_a_broken_module_shows_the_error_in_the_browser_and_recovers(preview):

@@ -44,7 +44,7 @@ def sitemap_paths(site: Path) -> list[str]:
     """Site-relative paths of every page in the sitemap, including each language alternate."""
     sitemap = site / "sitemap.xml"
     if not sitemap.exists():
-        raise KitError([Problem(sitemap, 0, "P001", "sitemap", "zbudowana strona nie ma pliku sitemap.xml.",
+        raise KitError([Problem(sitemap, 0, "U001", "sitemap", "zbudowana strona nie ma pliku sitemap.xml.",
                                 "zbuduj serwis poleceniem „kit build”.")])
     tree = ET.parse(sitemap)
     urls = [e.text for e in tree.iterfind(".//s:loc", NS)]
@@ -83,7 +83,7 @@ def run(site: Path, concurrency: int = 2, report_file: Path | None = None, only:
     settings = json.loads(CONFIG.read_text("utf-8"))
     for rule in settings["ignore"]:
         if rule not in settings["ignore_reasons"]:
-            raise KitError([Problem(CONFIG, 0, "P002", rule, "reguła jest pomijana bez podanego powodu.",
+            raise KitError([Problem(CONFIG, 0, "U002", rule, "reguła jest pomijana bez podanego powodu.",
                                     "dopisz powód w ignore_reasons albo usuń regułę z ignore.")])
     paths = only if only is not None else sitemap_paths(site)
     report_file = report_file or site.parent / "pa11y-report.json"
@@ -128,7 +128,7 @@ def run(site: Path, concurrency: int = 2, report_file: Path | None = None, only:
                       file=stream, flush=True)
         proc.wait()
     if not raw_file.exists():
-        raise KitError([Problem(raw_file, 0, "P003", "pa11y-ci", "pa11y-ci nie zapisał raportu:\n" +
+        raise KitError([Problem(raw_file, 0, "U003", "pa11y-ci", "pa11y-ci nie zapisał raportu:\n" +
                                 "".join(tail), "sprawdź komunikat powyżej.")])
     raw = json.loads(raw_file.read_text("utf-8"))
     rep = Report(pages=len(paths), seconds=time.perf_counter() - start)

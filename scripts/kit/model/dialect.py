@@ -5,6 +5,7 @@ problem (a trainer block that swallows the next section) is found before anythin
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import markdown
 
 from kit.model.paths import ROOT
 
+FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 BLOCK_NAMES_BUILTIN = {"admonition", "details", "html", "tab", "caption", "figure-caption", "table-caption"}
 
 
@@ -48,3 +50,15 @@ def block_names(config_file: Path = ROOT / "mkdocs.yml") -> set[str]:
 def parser(extra: list | None = None, config_file: Path = ROOT / "mkdocs.yml") -> markdown.Markdown:
     names, configs = extensions(config_file)
     return markdown.Markdown(extensions=names + (extra or []), extension_configs=configs)
+
+
+def outside_fences(rows: list[str]):
+    """Yield (index, row) for the rows outside fenced code blocks (a marker in code is not markup)."""
+    fence = None
+    for i, row in enumerate(rows):
+        m = FENCE.match(row)
+        if m:
+            fence = None if fence and m[1].startswith(fence) else (fence or m[1])
+            continue
+        if not fence:
+            yield i, row

@@ -62,10 +62,10 @@ def load(project: Project | None = None, edition=None) -> Materials:
         for name in ("title", "summary"):
             value = src.data.get(name)
             if value is not None and (not isinstance(value, str) or not value.strip()):
-                problems.append(Problem(page, src.line(name), "P001", name, f"znaleziono „{value}”, oczekiwano "
+                problems.append(Problem(page, src.line(name), "F010", name, f"znaleziono „{value}”, oczekiwano "
                                         "tekstu w jednej linii.", f"zapisz jako {name}: \"Tekst\" (bez nawiasów i myślników)."))
         if page.parent == project.templates and not isinstance(src.data.get("title"), str):
-            problems.append(Problem(page, src.line("title"), "P002", "title", "szablon nie ma tytułu.",
+            problems.append(Problem(page, src.line("title"), "F011", "title", "szablon nie ma tytułu.",
                                     "dodaj w nagłówku YAML pole title: \"Nazwa szablonu\"."))
         if not re.search(r"\w", re.sub(r"^#+\s[^\n]*$", "", re.sub(r"<!--.*?-->", "", src.body, flags=re.S), flags=re.M)):
             problems.append(Problem(page, src.body_line, "F003", "", "strona nie ma treści poza tytułem.",

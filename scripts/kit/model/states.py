@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from kit.model.dialect import outside_fences
 from kit.model.errors import Problem
 from kit.model.legal import Act, find_citations
 
 STATES = ("draft", "review", "published")
 DEFAULT_PAGE_STATE = "published"
 REVIEW_BLOCK = re.compile(r"^\s*(?:/{3,}|!!!|\?{3}\+?)\s*weryfikacja\b\s*(?:\|\s*)?(.*)$")
-FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 
 
 @dataclass(frozen=True)
@@ -32,13 +32,9 @@ class ReviewPoint:
 
 def review_points(path: Path, body: str, first_line: int = 1) -> list[ReviewPoint]:
     rows = body.split("\n")
-    points, fence = [], None
-    for i, row in enumerate(rows):
-        m = FENCE.match(row)
-        if m:
-            fence = None if fence and m[1].startswith(fence) else (fence or m[1])
-            continue
-        hit = REVIEW_BLOCK.match(row) if not fence else None
+    points = []
+    for i, row in outside_fences(rows):
+        hit = REVIEW_BLOCK.match(row)
         if hit:
             following = next((r.strip() for r in rows[i + 1:] if r.strip() and not r.strip().startswith("///")), "")
             title = hit[1].strip().strip('"')

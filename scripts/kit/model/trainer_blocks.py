@@ -15,6 +15,7 @@ from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from kit.model import dialect
+from kit.model.dialect import outside_fences
 from kit.model.errors import Problem
 
 TRAINER = "trener"
@@ -22,7 +23,6 @@ OPEN = re.compile(r"^(/{3,})\s*trener\b\s*(?:\|\s*(.*))?$")
 CLOSE = re.compile(r"^(/{3,})\s*$")
 ANY_BLOCK = re.compile(r"^\s*/{3,}\s*([^\s|/]+)")
 TRAINER_START = re.compile(r"^\s*(?:/{3,}|!!!|\?{3}\+?)\s*trener\b")
-FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 # Content that belongs to participants; inside a trainer block it means the block was not closed.
 SWALLOWED = {"h1", "h2", "h3"}
 SWALLOWED_CLASSES = {"cwiczenie", "pytanie"}
@@ -35,23 +35,13 @@ class TrainerBlock:
     end: int    # index of the closing line
 
 
-def _outside_fences(rows: list[str]):
-    """Yield (index, row) for rows outside fenced code blocks."""
-    fence = None
-    for i, row in enumerate(rows):
-        m = FENCE.match(row)
-        if m:
-            fence = None if fence and m[1].startswith(fence) else (fence or m[1])
-            continue
-        if not fence:
-            yield i, row
 
 
 def split_trainer_blocks(body: str) -> list[TrainerBlock]:
     """Trainer blocks by their lines (titles and counts for reports; the site uses the parser)."""
     rows = body.split("\n")
     blocks, open_at = [], None
-    for i, row in _outside_fences(rows):
+    for i, row in outside_fences(rows):
         m = OPEN.match(row)
         if m and open_at is None:
             open_at = (i, (m[2] or "").strip(), m[1])
@@ -113,7 +103,7 @@ class Checker:
     def check(self, path: Path, body: str, first_line: int = 1, handout: bool = False) -> list[Problem]:
         rows = body.split("\n")
         problems, starts = [], []
-        for i, row in _outside_fences(rows):
+        for i, row in outside_fences(rows):
             if TRAINER_START.match(row):
                 starts.append(i)
             m = ANY_BLOCK.match(row)

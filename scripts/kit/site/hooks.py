@@ -127,7 +127,7 @@ def on_page_markdown(markdown, page, config, files):
     lang = _lang(config)
     sanitize.escape_meta(page.meta)  # the theme prints front matter values unescaped
     try:
-        markdown = programme.fill(markdown, m.modules, lang, page.file.src_uri, page.file.abs_src_path)
+        markdown = programme.fill(markdown, _state["modules"], lang, page.file.src_uri, page.file.abs_src_path)
         markdown = fill_fields(markdown, _state["edition"].data, page.file.abs_src_path)
     except KitError as exc:
         raise PluginError(exc.report()) from None

@@ -11,7 +11,8 @@ from kit.model import schema
 from kit.model.errors import Problem, raise_if
 from kit.model.modules import Module
 
-PLACEHOLDER = re.compile(r"\{\{\s*program\.([\w-]+)\s*\}\}")
+# Only a placeholder alone on its line is a table: `{{ program.moduly }}` quoted in a sentence stays text.
+PLACEHOLDER = re.compile(r"^[ \t]*\{\{\s*program\.([\w-]+)\s*\}\}[ \t]*$", re.M)
 
 T = {
     "pl": {"mod_caption": "Moduły programu i podział ich czasu na formy pracy (w minutach)",
@@ -83,7 +84,7 @@ def fill(markdown: str, modules: list[Module], lang: str, src_uri: str, path: Pa
     def table(m: re.Match) -> str:
         if m[1] not in TABLES:
             line = markdown[:m.start()].count("\n") + 1
-            problems.append(Problem(path or Path("?"), line, "P001", m[1], f"nieznana tabela programu "
+            problems.append(Problem(path or Path("?"), line, "V020", m[1], f"nieznana tabela programu "
                                     f"„{m[1]}”.", "dozwolone: " + ", ".join(f"{{{{ program.{k} }}}}"
                                                                             for k in TABLES) + "."))
             return m[0]
