@@ -56,7 +56,8 @@ def write_slides(m: Module, lang: str, lang_root: Path, site: Path, edition: str
     deck_dir = lang_root / "moduly" / m.slug / "slajdy"
     deck_dir.mkdir(parents=True, exist_ok=True)
     assets = Path(os.path.relpath(site / "assets", deck_dir)).as_posix() + "/"
-    (deck_dir / "index.html").write_text(deck_html(deck, assets), "utf-8")
+    statement = Path(os.path.relpath(lang_root / "deklaracja-dostepnosci", deck_dir)).as_posix() + "/"
+    (deck_dir / "index.html").write_text(deck_html(deck, assets, statement), "utf-8")
     pptx = lang_root / "pdf" / f"{m.slug}-slajdy.pptx"
     n = write_pptx(deck, pptx, author)
     return deck_dir, pptx, n

@@ -9,15 +9,18 @@ from kit.slides.deck import Deck
 ASSETS = ("javascripts/kit-slides.js", "stylesheets/kit-slides.css")
 T = {
     "pl": {"deck": "Slajdy: {title}", "nav": "Przełączanie slajdów", "prev": "Poprzedni slajd",
-           "next": "Następny slajd", "help": "Klawisze: strzałki, Page Up i Page Down, Home i End."},
+           "next": "Następny slajd", "help": "Klawisze: strzałki, Page Up i Page Down, Home i End.",
+           "statement": "Deklaracja dostępności"},
     "en": {"deck": "Slides: {title}", "nav": "Slide navigation", "prev": "Previous slide", "next": "Next slide",
-           "help": "Keys: arrows, Page Up and Page Down, Home and End."},
+           "help": "Keys: arrows, Page Up and Page Down, Home and End.", "statement": "Accessibility statement"},
 }
 
 
-def deck_html(deck: Deck, assets: str) -> str:
+def deck_html(deck: Deck, assets: str, statement: str = "") -> str:
     """assets: the relative path to the folder that holds kit-slides.css and kit-slides.js
-    (the site's assets/ subfolders, or "" in the module pack where they sit beside the deck)."""
+    (the site's assets/ subfolders, or "" in the module pack where they sit beside the deck).
+    statement: on the site, the address of the accessibility statement – linked from the deck like
+    from every other page, with the site's script policy (the unzipped pack runs from file://)."""
     t = T[deck.lang]
     esc = html.escape
     css = assets + ("stylesheets/" if assets else "") + "kit-slides.css"
@@ -36,7 +39,10 @@ def deck_html(deck: Deck, assets: str) -> str:
             + f'<p class="slide__count">{i} / {total}</p></section>')
     return (f'<!doctype html>\n<html lang="{deck.lang}"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>{esc(t['deck'].format(title=deck.title))}</title>"
+            + (f'<meta name="deklaracja-dostępności" content="{esc(statement)}">'
+               '<meta http-equiv="Content-Security-Policy" content="default-src \'self\'; object-src \'none\'; '
+               'base-uri \'self\'; form-action \'self\'">' if statement else "")
+            + f"<title>{esc(t['deck'].format(title=deck.title))}</title>"
             f'<link rel="stylesheet" href="{css}"></head><body>'
             f'<main class="deck">{"".join(parts)}</main>'
             f'<nav class="deck__nav" aria-label="{t["nav"]}" hidden>'
@@ -44,4 +50,5 @@ def deck_html(deck: Deck, assets: str) -> str:
             f'<p class="deck__status" role="status" aria-live="polite"></p>'
             f'<button type="button" data-deck="next">{t["next"]}</button>'
             f'<p class="deck__help">{t["help"]}</p></nav>'
-            f'<script src="{js}"></script></body></html>\n')
+            + (f'<footer class="deck__footer"><a href="{esc(statement)}">{t["statement"]}</a></footer>' if statement else "")
+            + f'<script src="{js}"></script></body></html>\n')
