@@ -92,3 +92,14 @@ def test_real_case_file_agrees_with_the_module_baselines():
     assert "w 2 z 5 szkół" in page                        # m03 and m09 baseline for the link
     assert "40 w 4 szkołach" in page                      # m02 example: 11 + 6 + 14 + 9, SP nr 2 missing
     assert "Zespołem kieruje Robert Kamiński." in page    # one leader of the powiat's team
+
+
+def test_build_plan_adds_the_case_page_in_both_languages():
+    from kit.model.materials import load
+    from kit.model.paths import Project
+    from kit.site.generated import plan
+    project = Project.default()
+    m = load(project)
+    texts = plan(project, m.modules, m.acts, m.terms, "09:00", None, m.cases).texts
+    assert "kit_source: materials/przykladowe-jst.yml" in texts["przykladowe-jst.md"]
+    assert texts["przykladowe-jst.en.md"].startswith('---\ntitle: "Example local governments')

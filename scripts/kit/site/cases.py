@@ -5,6 +5,7 @@ from kit.model.cases import Cases, device_summary, link_summary
 from kit.model.dates import human, parse_iso
 
 SOURCE = "materials/przykladowe-jst.yml"
+PAGE = "przykladowe-jst"   # docs-relative path without ".md"; modules link to ../../przykladowe-jst.md
 
 # Fixed words of the page, per language.
 WORDS = {
