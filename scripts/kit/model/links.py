@@ -62,8 +62,7 @@ def check_nav(config_file: Path, nav, docs: Path) -> list[Problem]:
     text = config_file.read_text("utf-8").split("\n")
     problems = []
     for entry in nav_entries(nav):
-        top = entry.split("/")[0]
-        ok = (docs / entry).exists() or (top in GENERATED_DIRS and entry in GENERATED_PAGES)
+        ok = (docs / entry).exists() or entry in GENERATED_PAGES
         if not ok:
             line = next((n for n, row in enumerate(text, 1) if entry in row), 0)
             problems.append(Problem(config_file, line, "K002", "nav", f"menu wskazuje stronę „{entry}”, "
