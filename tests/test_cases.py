@@ -100,6 +100,6 @@ def test_build_plan_adds_the_case_page_in_both_languages():
     from kit.site.generated import plan
     project = Project.default()
     m = load(project)
-    texts = plan(project, m.modules, m.acts, m.terms, "09:00", None, m.cases).texts
+    texts = plan(project, m.modules, m.acts, m.terms, "09:00", None, law=m.law, cases=m.cases).texts
     assert "kit_source: materials/przykladowe-jst.yml" in texts["przykladowe-jst.md"]
     assert texts["przykladowe-jst.en.md"].startswith('---\ntitle: "Example local governments')
