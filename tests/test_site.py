@@ -33,7 +33,8 @@ def generated(materials):
     """The pages the build generates as virtual files (docs-relative source paths)."""
     from kit.model.paths import Project
     from kit.site.generated import plan
-    return set(plan(Project.default(), materials.modules, materials.acts, materials.terms, "09:00").texts)
+    return set(plan(Project.default(), materials.modules, materials.acts, materials.terms, "09:00",
+                    cases=materials.cases).texts)
 
 
 def _has_english_source(rel: str, generated: set[str]) -> bool:

@@ -9,7 +9,7 @@ from kit.model.errors import Problem
 from kit.model.paths import GENERATED_DIRS
 
 # Pages the build writes from data (scripts/kit/site/generated.py): virtual files, never on disk.
-GENERATED_PAGES = {"moduly/index.md", "zasoby/slownik.md", "zasoby/podstawy-prawne.md", "zasoby/aktualnosc.md",
+GENERATED_PAGES = {"przykladowe-jst.md", "moduly/index.md", "zasoby/slownik.md", "zasoby/podstawy-prawne.md", "zasoby/aktualnosc.md",
                    "zasoby/czytelnosc.md", "zasoby/historia-zmian.md", "szablony/index.md",
                    "zasoby/dla-redaktorow.md", "zasoby/do-weryfikacji.md"}
 
@@ -37,7 +37,7 @@ def check_module_links(path: Path, body: str, first_line: int, folder: Path, doc
             elif parts[0] in GENERATED_DIRS:
                 ok = dest in GENERATED_PAGES
             else:
-                ok = (docs / dest).exists()
+                ok = dest in GENERATED_PAGES or (docs / dest).exists()
             if not ok:
                 problems.append(Problem(path, n, "K001", "link", f"odnośnik „{target}” prowadzi do strony, "
                                         "której nie ma.", "popraw ścieżkę; karty pracy leżą w folderze "
@@ -62,8 +62,7 @@ def check_nav(config_file: Path, nav, docs: Path) -> list[Problem]:
     text = config_file.read_text("utf-8").split("\n")
     problems = []
     for entry in nav_entries(nav):
-        top = entry.split("/")[0]
-        ok = (docs / entry).exists() or (top in GENERATED_DIRS and entry in GENERATED_PAGES)
+        ok = (docs / entry).exists() or entry in GENERATED_PAGES
         if not ok:
             line = next((n for n, row in enumerate(text, 1) if entry in row), 0)
             problems.append(Problem(config_file, line, "K002", "nav", f"menu wskazuje stronę „{entry}”, "

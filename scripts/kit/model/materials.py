@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from kit.checks import safety
 from kit.checks.a11y_lint import lint_project
+from kit.model.cases import Cases, load_cases
 from kit.model.errors import KitError, Problem, raise_if
 from kit.model.frontmatter import load_markdown, read_source
 from kit.model.glossary import Term, load_glossary
@@ -23,6 +24,7 @@ class Materials:
     modules: list[Module]
     page_states: dict[str, str] = field(default_factory=dict)  # docs-relative source -> state
     law: dict[str, ActState] = field(default_factory=dict)  # the law-change watch's last result
+    cases: Cases | None = field(default=None)
 
 
 
@@ -34,6 +36,7 @@ def load(project: Project | None = None, edition=None) -> Materials:
     acts = load_registry(project.legal_file)
     terms: list[Term] = []
     modules: list[Module] = []
+    cases: Cases | None = None
     try:
         terms = load_glossary(project.glossary_file)
     except KitError as exc:
@@ -42,6 +45,10 @@ def load(project: Project | None = None, edition=None) -> Materials:
     try:
         # an act removed from the registry since the last watch run is simply no longer reported
         law = {k: v for k, v in load_states(project.law_file).items() if k in acts}
+    except KitError as exc:
+        problems += exc.problems
+    try:
+        cases = load_cases(project.cases_file)
     except KitError as exc:
         problems += exc.problems
     try:
@@ -80,7 +87,7 @@ def load(project: Project | None = None, edition=None) -> Materials:
     raise_if(problems)
     if edition is not None and edition.modules is not None:
         modules = select(modules, edition)
-    return Materials(acts, terms, modules, page_states, law)
+    return Materials(acts, terms, modules, page_states, law, cases)
 
 
 def select(modules: list[Module], edition) -> list[Module]:

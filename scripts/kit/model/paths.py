@@ -44,6 +44,10 @@ class Project:
     def glossary_file(self) -> Path:
         return self.materials / "glossary.yml"
 
+    @property
+    def cases_file(self) -> Path:
+        return self.materials / "przykladowe-jst.yml"
+
     def editor_pages(self) -> list[Path]:
         """Markdown written by editors in docs/ (not the generated folders) and the templates."""
         pages = [p for p in sorted(self.docs.rglob("*.md"))

@@ -13,6 +13,7 @@ from pathlib import Path
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from kit.model.dates import today
+from kit.model.cases import Cases
 from kit.model.frontmatter import load_markdown
 from kit.model.glossary import Term
 from kit.model.legal import Act
@@ -23,6 +24,7 @@ from kit.site.pages import (catalogue, changelog_page, collect_citations, freshn
                             legal_page, readability_page, review_page, templates_index)
 from kit.model.states import review_points
 from kit.site.runsheet import runsheet_page
+from kit.site import cases as case_page
 from kit.site.views import participant_page, trainer_page
 from kit.model.frontmatter import read_source
 
@@ -70,7 +72,8 @@ def _review_points(project: Project, modules: list[Module]):
 
 def plan(project: Project, modules: list[Module], acts: dict[str, Act], terms: list[Term],
          agenda_start: str, readability_thresholds: dict | None = None, law: dict | None = None,
-         site_url: str = "", site_name: str = "", packs: bool = False) -> Plan:
+         site_url: str = "", site_name: str = "", packs: bool = False,
+         cases: Cases | None = None) -> Plan:
     """law: the law-change watch's act states (Materials.law), read from the committed file;
     packs: a build with PDFs, whose catalogue links each module's trainer ZIP."""
     from kit.law.compare import module_law
@@ -107,6 +110,8 @@ def plan(project: Project, modules: list[Module], acts: dict[str, Act], terms: l
         p.texts[f"zasoby/slownik{suffix}"] = glossary_page(terms, lang)
         p.texts[f"zasoby/aktualnosc{suffix}"] = freshness_page(modules, acts, lang, law)
         p.texts[f"szablony/index{suffix}"] = templates_index(templates, lang)
+        if cases is not None:
+            p.texts[f"{case_page.PAGE}{suffix}"] = case_page.render(cases, lang)
     changelog = project.root / "CHANGELOG.md"
     if changelog.exists():
         p.texts["zasoby/historia-zmian.md"] = changelog_page(read_source(changelog), history.sections,

@@ -103,7 +103,7 @@ def on_pre_build(config):
         m, project, kit_extra = _state["materials"], _state["project"], config.extra.get("kit", {})
         _state["plan"] = plan(project, _state["modules"], m.acts, m.terms, kit_extra.get("agenda_start", "09:00"),
                               kit_extra.get("readability"), law=m.law, site_url=config.site_url or "",
-                              site_name=config.site_name, packs=bool(_state["pdf_docs"]))
+                              site_name=config.site_name, packs=bool(_state["pdf_docs"]), cases=m.cases)
 
 
 @event_priority(-200)  # after static-i18n has rebuilt the file list for this language
