@@ -385,9 +385,9 @@ def _load_handouts(folder: Path, acts: dict[str, Act]) -> tuple[list[Handout], l
         problems += check_citations(path, src.body, acts, src.body_line)
         problems += _trainer_checker().check(path, src.body, src.body_line, handout=True)
         sheets, copies = src.data.get("sheets"), src.data.get("copies", "uczestnik")
-        if sheets is not None and (not isinstance(sheets, int) or isinstance(sheets, bool) or not 1 <= sheets <= 4):
+        if sheets is not None and (not isinstance(sheets, int) or isinstance(sheets, bool) or not 1 <= sheets <= schema.HANDOUT_SHEETS_MAX):
             problems.append(Problem(path, src.line("sheets"), "H002", "sheets", f"znaleziono „{sheets}”.",
-                                    "wpisz, na ilu stronach A4 karta ma się zmieścić po wydruku: 1–4."))
+                                    f"wpisz, na ilu stronach A4 karta ma się zmieścić po wydruku: 1–{schema.HANDOUT_SHEETS_MAX}."))
             continue
         if copies not in schema.HANDOUT_COPIES:
             problems.append(Problem(path, src.line("copies"), "H003", "copies", f"znaleziono „{copies}”.",

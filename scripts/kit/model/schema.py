@@ -102,6 +102,7 @@ MEETINGS = (1, 2)
 DAYS = (1, 2)
 
 # Handout front matter: how many sheets it must fit and who gets a copy (print plan).
+HANDOUT_SHEETS_MAX = 6  # A4 pages; a longer handout belongs in the module text
 HANDOUT_COPIES = {
     "uczestnik": ("jedna na osobę", "one per participant"),
     "grupa": ("jedna na grupę roboczą", "one per working group"),

@@ -86,8 +86,7 @@ def pack_module(m: Module, lang: str, lang_root: Path, pl_root: Path, assets: Pa
             h.title + (" (in Polish)" if lang == "en" else ""))
     deck_dir, pptx, n_slides = slides
     entries.append((f"05-{t['slides']}.pptx", pptx, t["pptx_about"].format(n=n_slides)))
-    deck = (deck_dir / "index.html").read_text("utf-8")
-    deck = re.sub(r'(href|src)="(?:\.\./)+assets/(?:stylesheets|javascripts)/', r'\1="', deck)
+    deck = deck_html(build_deck(m, lang, edition), "")  # the unzipped deck: its files beside it, no site links
     out = lang_root / "pdf" / f"{m.slug}-pakiet.zip"
     readme = t["head"].format(title=title) + "".join(f"- {name}: {about}\n" for name, _, about in entries)
     readme += f"- {t['deck']}/: {t['deck_about']}\n"
