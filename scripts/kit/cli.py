@@ -60,6 +60,7 @@ def cmd_check(ns) -> int:
         if size > LARGE_SOURCE:
             print(f"Uwaga: {rel(mod.path)}: [W010] plik ma {size / 1_048_576:.1f} MB – budowa PDF potrwa długo. "
                   "Jak poprawić: podziel moduł albo przenieś długie załączniki do kart pracy.")
+    exercise_warnings(m.modules)
     took = time.perf_counter() - start
     from kit.site.pages import plural_pl
     n, a, g = len(m.modules), len(m.acts), len(m.terms)
@@ -138,6 +139,14 @@ def readability_warnings(project: Project, modules) -> None:
         if r.over:
             print(f"Uwaga: {r.source}: [R001] FOG-PL {r.score.fog:.1f} powyżej progu {r.threshold} "
                   f"dla rodzaju „{r.kind}”. Jak poprawić: skróć zdania i zastąp długie słowa krótszymi.")
+
+
+def exercise_warnings(modules) -> None:
+    """An exercise without its self-study variant is a warning (X001, X002) until every module has them."""
+    from kit.model.exercises import check
+    for m in modules:
+        for problem in check(m.body, m.path, m.body_line):
+            print(f"Uwaga: {problem}")
 
 
 def _readability_thresholds() -> dict | None:
@@ -253,10 +262,12 @@ def cmd_stats(ns) -> int:
     from kit.checks.stats import module_rows, page_rows
     project = Project.default()
     m = load(project)
-    print("moduł | czas | słowa (uczestnik) | notatki trenera | ćwiczenia | karty | pytania | FOG-PL | słowa EN")
+    print("moduł | czas | słowa (uczestnik) | notatki trenera | ćwiczenia | warianty samodzielne | karty | "
+          "pytania (z wyborem) | FOG-PL | słowa EN")
     for r in module_rows(m.modules):
         print(f"{r['id']} | {r['duration']} min | {r['participant_words']} | {r['trainer_notes']} | "
-              f"{r['exercises']} | {r['handouts']} | {r['self_check']} | {r['fog']} | {r['en_words']}")
+              f"{r['exercises']} | {r['solo']} | {r['handouts']} | {r['self_check']} ({r['interactive']}) | "
+              f"{r['fog']} | {r['en_words']}")
     print("\nstrona | słowa | FOG-PL")
     for r in page_rows(project):
         print(f"{r['page']} | {r['words']} | {r['fog'] if r['fog'] is not None else '–'}")

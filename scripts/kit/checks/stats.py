@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from kit.checks.readability import markdown_to_text, score, words
+from kit.model.quiz import count as quiz_count
 from kit.model.trainer_blocks import participant_text, split_trainer_blocks
 from kit.model.frontmatter import read_source
 
@@ -23,7 +24,9 @@ def module_rows(modules) -> list[dict]:
             "trainer_notes": len(split_trainer_blocks(m.body)),
             "exercises": len(re.findall(r"^/{3,}\s*cwiczenie\b", m.body, re.M)),
             "handouts": len(m.handouts),
-            "self_check": len(re.findall(r"^\?\?\?\+?\s+pytanie\b", participant, re.M)),
+            "self_check": len(re.findall(r"^(\?\?\?\+?\s+|/{3,}\s*)pytanie\b", participant, re.M)),
+            "interactive": quiz_count(participant),
+            "solo": len(re.findall(r"^/{3,}\s*samodzielnie\b", participant, re.M)),
             "fog": round(fog, 1) if fog else None,
             "en_words": word_count(m.en.body) if m.en else 0,
         })

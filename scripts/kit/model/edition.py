@@ -20,7 +20,9 @@ EDITION_FIELDS = {
     "publisher": (True, "podmiot publikujący wydanie (do stopki i deklaracji dostępności)"),
     "publisher_en": (False, "podmiot po angielsku"),
     "site_address": (True, "adres strony, np. https://edukacja.gmina.pl/"),
-    "repository": (False, "adres repozytorium (link „Zgłoś uwagę”)"),
+    "repository": (False, "adres repozytorium (link „Zgłoś uwagę na GitHubie”)"),
+    "feedback_email": (False, "adres e-mail na uwagi czytelników (link „Zgłoś uwagę”); domyślnie "
+                              "adres z accessibility.email"),
     "colors": (True, "kolory primary i accent w zapisie #RRGGBB"),
     "logo": (False, "ścieżka logo względem docs/, np. assets/logo-gminy.svg"),
     "modules": (True, "„all” albo lista identyfikatorów modułów"),
@@ -131,6 +133,10 @@ def load_edition(config=None, path: Path | None = None) -> Edition:
         if r < MIN_CONTRAST:
             add("E004", f"colors.{key}", f"kontrast {value} z białym to {r:.2f}:1, wymagane co najmniej "
                 f"{MIN_CONTRAST}:1 (WCAG 2.1, kryterium 1.4.3).", "wybierz ciemniejszy odcień.", "colors", key)
+    mail = d.get("feedback_email")
+    if mail is not None and not (isinstance(mail, str) and _EMAIL.fullmatch(mail)):
+        add("E009", "feedback_email", f"„{mail}” nie jest adresem e-mail.",
+            "wpisz jeden adres w postaci nazwa@domena.pl, bez spacji i bez „mailto:”.")
     sel = d.get("modules")
     if sel is not None and sel != "all" and not (isinstance(sel, list) and all(isinstance(x, str) for x in sel)):
         add("E005", "modules", f"znaleziono „{sel}”.", "wpisz „all” albo listę, np. [m01, m02].")
@@ -166,6 +172,7 @@ def load_edition(config=None, path: Path | None = None) -> Edition:
     a11y["phone_text"] = a11y.get("phone") or "brak – prosimy o kontakt e-mailem"
     a11y["phone_text_en"] = a11y.get("phone") or "none – please contact us by e-mail"
     d.setdefault("publisher_en", d["publisher"])
+    d["feedback_email"] = d.get("feedback_email") or a11y["email"]
     return Edition(path, d, src)
 
 

@@ -11,7 +11,8 @@ from kit.model.paths import GENERATED_DIRS
 # Pages the build writes from data (scripts/kit/site/generated.py): virtual files, never on disk.
 GENERATED_PAGES = {"przykladowe-jst.md", "moduly/index.md", "zasoby/slownik.md", "zasoby/podstawy-prawne.md", "zasoby/aktualnosc.md",
                    "zasoby/czytelnosc.md", "zasoby/historia-zmian.md", "szablony/index.md",
-                   "zasoby/dla-redaktorow.md", "zasoby/do-weryfikacji.md"}
+                   "zasoby/dla-redaktorow.md", "zasoby/do-weryfikacji.md",
+                   "nauka/index.md", "nauka/potwierdzenie.md"}
 
 LINK = re.compile(r"\]\(([^)\s#]+\.md)(?:#[^)]*)?\)")
 

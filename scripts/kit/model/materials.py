@@ -11,6 +11,7 @@ from kit.model.errors import KitError, Problem, raise_if
 from kit.model.frontmatter import load_markdown, read_source
 from kit.model.glossary import Term, load_glossary
 from kit.model.law_state import ActState, load_states
+from kit.model.learning_paths import LearningPath, for_edition, load_paths
 from kit.model.legal import Act, check_citations, load_registry
 from kit.model.modules import Module, load_all
 from kit.model.paths import Project
@@ -25,7 +26,7 @@ class Materials:
     page_states: dict[str, str] = field(default_factory=dict)  # docs-relative source -> state
     law: dict[str, ActState] = field(default_factory=dict)  # the law-change watch's last result
     cases: Cases | None = field(default=None)
-
+    paths: list[LearningPath] = field(default_factory=list)
 
 
 def load(project: Project | None = None, edition=None) -> Materials:
@@ -47,12 +48,14 @@ def load(project: Project | None = None, edition=None) -> Materials:
         law = {k: v for k, v in load_states(project.law_file).items() if k in acts}
     except KitError as exc:
         problems += exc.problems
+    paths: list[LearningPath] = []
     try:
         cases = load_cases(project.cases_file)
     except KitError as exc:
         problems += exc.problems
     try:
         modules = load_all(project.modules, acts, project.docs)
+        paths = load_paths(project.paths_file, modules)  # only against modules that loaded cleanly
     except KitError as exc:
         problems += exc.problems
     for term in terms:
@@ -87,7 +90,8 @@ def load(project: Project | None = None, edition=None) -> Materials:
     raise_if(problems)
     if edition is not None and edition.modules is not None:
         modules = select(modules, edition)
-    return Materials(acts, terms, modules, page_states, law, cases)
+        paths = for_edition(paths, modules)
+    return Materials(acts, terms, modules, page_states, law, cases, paths)
 
 
 def select(modules: list[Module], edition) -> list[Module]:

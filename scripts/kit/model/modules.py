@@ -15,6 +15,7 @@ from kit.model.frontmatter import Source, load_markdown, read_source
 from kit.model.legal import Act, check_citations
 from kit.model.links import check_module_links
 from kit.model.states import body_citations, check_state
+from kit.model.quiz import parse as parse_quiz
 from kit.model.trainer_blocks import Checker
 from kit.model import variants as variants_mod
 from kit.model.variants import Variant
@@ -305,6 +306,7 @@ def load_module(folder: Path, acts: dict[str, Act]) -> tuple[Module | None, list
         cited = [(src.line("legal", i), k) for i, k in enumerate(src.data.get("legal") or []) if isinstance(k, str)]
         state_problems += check_state(path, status, src.line("status"), read_source(path), 1,
                                       cited + body_citations(src.body, src.body_line), acts)
+    problems += parse_quiz(src.body, path, src.body_line)[1]
     en, en_problems = (None, [])
     if (folder / MODULE_FILE_EN).exists():
         try:
@@ -318,6 +320,7 @@ def load_module(folder: Path, acts: dict[str, Act]) -> tuple[Module | None, list
                 state_problems += [p for p in check_state(en.path, status, src.line("status"), read_source(en.path), 1,
                                                        body_citations(en.body, en.body_line), acts)
                                 if p.code != "S010"]
+            en_problems += parse_quiz(en.body, en.path, en.body_line)[1]
     problems += en_problems
     handouts, h_problems = _load_handouts(folder, acts)
     problems += h_problems + _check_block_handouts(src, {h.name for h in handouts})

@@ -9,7 +9,7 @@ from pathlib import Path
 ROOT = Path(os.environ.get("KIT_ROOT") or Path(__file__).resolve().parents[3]).resolve()
 
 # Folders of docs/ that hold only generated (virtual) pages; editors keep their pages elsewhere.
-GENERATED_DIRS = ("moduly", "szablony", "zasoby")
+GENERATED_DIRS = ("moduly", "szablony", "zasoby", "nauka")
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,10 @@ class Project:
     @property
     def cases_file(self) -> Path:
         return self.materials / "przykladowe-jst.yml"
+
+    @property
+    def paths_file(self) -> Path:
+        return self.materials / "sciezki.yml"
 
     def editor_pages(self) -> list[Path]:
         """Markdown written by editors in docs/ (not the generated folders) and the templates."""
