@@ -123,20 +123,36 @@ def download_block(docs: list[PdfDoc], page_url: str, lang: str, extras=()) -> s
     pack and slides (module_extras), listed first."""
     if not docs:
         return ""
-    depth = page_url.count("/")
     rows = []
     for file, label, sized in extras:
         meta = f' <span class="kit-pdf-meta" data-kit-pdf="{lang}:{file}"></span>' if sized else ""
         rows.append(f'<li><a href="{"../" * (depth - 1 if lang == "en" else depth)}{file}">{label}</a>{meta}</li>')
     for d in docs:
-        pdf_lang = lang if lang in d.langs else "pl"
-        up = depth - 1 if (lang == "en" and pdf_lang == "en") else depth
-        target = "../" * up + d.file
+        pdf_lang, target = _link(d, page_url, lang)
         rows.append(f'<li><a href="{target}">{_label(d, pdf_lang)}</a> '
                     f'<span class="kit-pdf-meta" data-kit-pdf="{pdf_lang}:{d.file}">(PDF)</span></li>')
     head = PACK_LABELS[lang]["head"]
     return (f'\n\n<div class="kit-downloads" markdown="0"><p class="kit-downloads__title">{head}</p>'
             f'<ul>{"".join(rows)}</ul></div>\n')
+
+
+def _link(d: PdfDoc, page_url: str, lang: str) -> tuple[str, str]:
+    """(language of the PDF, relative href from the page); English pages without an English PDF
+    link to the Polish file."""
+    pdf_lang = lang if lang in d.langs else "pl"
+    depth = page_url.count("/")
+    up = depth - 1 if (lang == "en" and pdf_lang == "en") else depth
+    return pdf_lang, "../" * up + d.file
+
+
+def module_links(docs: list[PdfDoc], page_url: str, lang: str) -> dict[str, list[tuple[str, str]]]:
+    """Each module's participant and trainer PDF as (kind, href) from one page (the catalogue)."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for d in docs:
+        if d.kind in ("participant", "trainer"):
+            slug = d.pages[0].split("/")[1]
+            out.setdefault(slug, []).append((d.kind, _link(d, page_url, lang)[1]))
+    return out
 
 
 def _label(d: PdfDoc, lang: str) -> str:

@@ -94,9 +94,14 @@ def _absolutise(article: lhtml.HtmlElement, page: Path, job: PdfJob) -> None:
             img.set("src", (page.parent / src).resolve().as_uri())
 
 
+# Screen-only parts of a page: permalinks, edit buttons, PDF links, the view switch, and the
+# self-study widgets (feedback, progress, "mark as completed", the catalogue filter).
+SCREEN_ONLY = ("headerlink", "md-content__button", "kit-downloads", "kit-view-switch", "kit-feedback",
+               "kit-progress", "kit-done", "kit-filter")
+
+
 def _clean(article: lhtml.HtmlElement) -> None:
-    for el in article.xpath('.//*[contains(@class, "headerlink") or contains(@class, "md-content__button")'
-                            ' or contains(@class, "kit-downloads") or contains(@class, "kit-view-switch")]'):
+    for el in article.xpath(" | ".join(f'.//*[contains(concat(" ", @class, " "), " {c} ")]' for c in SCREEN_ONLY)):
         el.drop_tree()
 
 
@@ -105,12 +110,17 @@ def _open_details(article: lhtml.HtmlElement, labels: dict, answers: list | None
     for det in article.xpath(".//details"):
         summary = det.find("summary")
         question = summary.text_content().strip() if summary is not None else ""
-        if answers is not None and "pytanie" in (det.get("class") or ""):
+        choices = "kit-quiz__answer" in (det.get("class") or "")  # a /// pytanie block (kit.site.quiz)
+        if choices:
+            shown = det.getparent().find_class("kit-quiz__question")
+            question = shown[0].text_content().strip() if shown else question
+        if answers is not None and ("pytanie" in (det.get("class") or "") or choices):
             body = [lhtml.tostring(ch, encoding="unicode") for ch in det if ch.tag != "summary"]
             answers.append((question, "".join(body)))
+            # the question and its choices stay in place; only the answer moves to the appendix
+            asked = "" if choices else f'<p class="kit-q">{htmllib.escape(question)}</p>'
             block = lhtml.fragment_fromstring(
-                f'<div class="kit-question"><p class="kit-q">{htmllib.escape(question)}</p>'
-                f'<p class="kit-see">{labels["see"]}</p></div>')
+                f'<div class="kit-question">{asked}<p class="kit-see">{labels["see"]}</p></div>')
             block.tail = det.tail
             det.getparent().replace(det, block)
             continue

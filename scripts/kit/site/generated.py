@@ -27,6 +27,8 @@ from kit.site.runsheet import runsheet_page
 from kit.site import cases as case_page
 from kit.site.views import participant_page, trainer_page
 from kit.model.frontmatter import read_source
+from kit.site import learning
+from kit.model.learning_paths import LearningPath
 
 log = logging.getLogger("mkdocs.plugins.kit")
 ASSET_SUFFIXES = {".png", ".jpg", ".jpeg", ".svg", ".webp", ".gif", ".pdf", ".docx", ".odt", ".xlsx", ".ods"}
@@ -73,10 +75,14 @@ def _review_points(project: Project, modules: list[Module]):
 def plan(project: Project, modules: list[Module], acts: dict[str, Act], terms: list[Term],
          agenda_start: str, readability_thresholds: dict | None = None, law: dict | None = None,
          site_url: str = "", site_name: str = "", packs: bool = False,
-         cases: Cases | None = None) -> Plan:
+         cases: Cases | None = None, paths: list[LearningPath] = (), pdf_docs: list = (),
+         site: dict[str, tuple[str, str]] | None = None) -> Plan:
     """law: the law-change watch's act states (Materials.law), read from the committed file;
-    packs: a build with PDFs, whose catalogue links each module's trainer ZIP."""
+    packs: a build with PDFs, whose catalogue links each module's trainer ZIP; paths: the learning
+    paths; pdf_docs: the PDFs this build makes, listed in the catalogue; site: language ->
+    (site name, address) for the completion record."""
     from kit.law.compare import module_law
+    from kit.pdf.plan import module_links
     from kit.site.history import feed, plan_history
     p = Plan()
     law = law or {}
@@ -105,7 +111,13 @@ def plan(project: Project, modules: list[Module], acts: dict[str, Act], terms: l
     templates = list_templates(templates_dir)
     for lang, suffix in (("pl", ".md"), ("en", ".en.md")):
         p.texts[f"moduly/index{suffix}"] = catalogue(modules, lang, frozenset(k for k, v in impacts.items() if v),
-                                                      packs)
+                                                      packs, module_links(list(pdf_docs), "moduly/" if lang == "pl"
+                                                                          else "en/moduly/", lang))
+        p.texts[f"{learning.SECTION}/index{suffix}"] = learning.paths_index(paths, modules, lang)
+        for lp in paths:
+            p.texts[f"{learning.SECTION}/{lp.id}{suffix}"] = learning.path_page(lp, modules, lang)
+        name, address = (site or {}).get(lang, ("", ""))
+        p.texts[f"{learning.SECTION}/{learning.RECORD}{suffix}"] = learning.record_page(modules, lang, name, address)
         p.texts[f"zasoby/podstawy-prawne{suffix}"] = legal_page(acts, citations, lang)
         p.texts[f"zasoby/slownik{suffix}"] = glossary_page(terms, lang)
         p.texts[f"zasoby/aktualnosc{suffix}"] = freshness_page(modules, acts, lang, law)

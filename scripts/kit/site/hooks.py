@@ -18,7 +18,8 @@ from kit.model.legal import render_citations
 from kit.model.materials import load
 from kit.model.paths import Project
 from kit.pdf import plan as pdf_plan
-from kit.site import csp, programme, sanitize, search
+from kit.model.learning_paths import for_edition
+from kit.site import csp, learning, programme, sanitize, search
 from kit.site.generated import list_templates, plan, virtual_files
 from kit.site.preview import safe_builder, watched_paths
 from kit.site.pages import plural_pl
@@ -33,19 +34,23 @@ def _lang(config) -> str:
     return getattr(i18n, "current_language", None) or config.theme.get("language", "pl")
 
 
-def _expand_nav(nav, modules, templates) -> None:
-    """Append one nav entry per module and template, so a new module needs no nav edit."""
+def _expand_nav(nav, modules, templates, paths=()) -> None:
+    """Append one nav entry per module, template and learning path (at any depth of the nav), so
+    a new one needs no nav edit."""
     for item in nav or []:
         if not isinstance(item, dict):
             continue
         for title, children in item.items():
             if not isinstance(children, list):
                 continue
+            _expand_nav(children, modules, templates, paths)
             extra = []
             if "moduly/index.md" in children:
                 extra = [f"moduly/{m.slug}/index.md" for m in modules]
             if "szablony/index.md" in children:
                 extra = [f"szablony/{name}.md" for name, _, _ in templates]
+            if f"{learning.SECTION}/index.md" in children:
+                extra = [f"{learning.SECTION}/{p.id}.md" for p in paths] + [f"{learning.SECTION}/{learning.RECORD}.md"]
             children += [e for e in extra if e not in children]  # idempotent: i18n may call us again
 
 
@@ -87,7 +92,8 @@ def on_config(config):
                       modules=[m for m in materials.modules if preview or m.status != "draft"],
                       templates=list_templates(project.templates), pdf_sizes={}, pdf_pages={}, languages=[])
     project, modules, templates = _state["project"], _state["modules"], _state["templates"]
-    _expand_nav(config.nav, modules, templates)
+    _state["paths"] = for_edition(_state["materials"].paths, modules)  # drafts leave paths too
+    _expand_nav(config.nav, modules, templates, _state["paths"])
     if not _state["preview"]:
         _drop_drafts(config.nav, {p for p, s in _state["materials"].page_states.items() if s == "draft"})
     _state["edition"].apply(config)
@@ -101,9 +107,13 @@ def on_pre_build(config):
     _state["languages"].append(_lang(config))  # static-i18n nests builds: keep a stack
     if "plan" not in _state or len(_state["languages"]) == 1:  # once per site build, for all languages
         m, project, kit_extra = _state["materials"], _state["project"], config.extra.get("kit", {})
+        edition = _state["edition"].data
+        site = {"pl": (edition["site_name"], edition["site_address"]),
+                "en": (edition["site_name_en"], edition["site_address"])}
         _state["plan"] = plan(project, _state["modules"], m.acts, m.terms, kit_extra.get("agenda_start", "09:00"),
                               kit_extra.get("readability"), law=m.law, site_url=config.site_url or "",
-                              site_name=config.site_name, packs=bool(_state["pdf_docs"]), cases=m.cases)
+                              site_name=config.site_name, packs=bool(_state["pdf_docs"]), cases=m.cases,
+                              paths=_state["paths"], pdf_docs=_state["pdf_docs"], site=site)
 
 
 @event_priority(-200)  # after static-i18n has rebuilt the file list for this language
@@ -126,6 +136,8 @@ def on_page_markdown(markdown, page, config, files):
     m = _state["materials"]
     lang = _lang(config)
     sanitize.escape_meta(page.meta)  # the theme prints front matter values unescaped
+    if page.file.src_uri.replace(".en.md", ".md") in config.extra.get("kit", {}).get("editor_pages", ()):
+        page.meta.setdefault("search", {})["exclude"] = True  # Material's search skips the page
     try:
         markdown = programme.fill(markdown, _state["modules"], lang, page.file.src_uri, page.file.abs_src_path)
         markdown = fill_fields(markdown, _state["edition"].data, page.file.abs_src_path)

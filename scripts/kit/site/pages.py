@@ -37,39 +37,98 @@ def plural_pl(n: int, one: str, few: str, many: str) -> str:
     return few if n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14) else many
 
 
-def catalogue(modules: list[Module], lang: str, affected: frozenset[str] = frozenset(), packs: bool = False) -> str:
-    """affected: ids of modules whose legal basis changed after their last review (marked in words);
-    packs (a build with PDFs): each row links the module's trainer ZIP, whose size the build fills in."""
+CATALOGUE = {
+    "pl": {"title": "Moduły szkoleniowe",
+           "intro": "Każdy moduł ma stronę dla uczestnika i uczestniczki (do samodzielnej nauki) oraz widok dla "
+                    "trenera z agendą, godzinami, notatkami i odpowiedziami. Ścieżki dla poszczególnych ról "
+                    "znajdziesz na stronie [Samodzielna nauka](../nauka/index.md).",
+           "filter": "Filtruj moduły", "audience": "Adresaci", "all_audiences": "wszyscy adresaci",
+           "format": "Forma", "all_formats": "każda forma", "duration": "Czas warsztatu",
+           "any_duration": "dowolny", "up_to": "do {time}", "reset": "Pokaż wszystkie",
+           "head": "| Nr | Moduł | Forma | Czas | Adresaci | Do pobrania |", "downloads": "Do pobrania",
+           "pack": "pakiet trenera (ZIP)",
+           "trainer": "widok trenera", "requires": "wymaga", "workshop": "warsztat", "reading": "czytanie",
+           "pdf_participant": "PDF uczestnika", "pdf_trainer": "PDF trenera"},
+    "en": {"title": "Training modules",
+           "intro": "Each module has a participant page for self-study and a trainer view with a timed agenda, "
+                    "notes and answers. Paths for each role are on the [Self-study](../nauka/index.md) page.",
+           "filter": "Filter the modules", "audience": "Audience", "all_audiences": "all audiences",
+           "format": "Format", "all_formats": "any format", "duration": "Workshop duration",
+           "any_duration": "any", "up_to": "up to {time}", "reset": "Show all",
+           "head": "| No. | Module | Format | Time | Audience | Downloads |", "downloads": "Downloads",
+           "pack": "trainer pack (ZIP)",
+           "trainer": "trainer view", "requires": "requires", "workshop": "workshop", "reading": "reading",
+           "pdf_participant": "participant PDF", "pdf_trainer": "trainer PDF"},
+}
+
+
+def _choices(name: str, label: str, options: list[tuple[str, str]]) -> str:
+    items = "".join(f'<li data-kit-value="{v}">{html.escape(t)}</li>' for v, t in options)
+    return f'<ul data-kit-filter-key="{name}" data-kit-label="{html.escape(label)}">{items}</ul>'
+
+
+def catalogue_filter(modules: list[Module], lang: str) -> str:
+    """The filter's choices as inert data; kit-catalogue.js turns them into labelled selects, filters
+    the table and announces the number of modules shown (the page content holds no form controls)."""
+    t = CATALOGUE[lang]
+    audiences = [(k, schema.label(schema.AUDIENCES, k, lang).split(" (")[0]) for k in schema.AUDIENCES
+                 if any(k in m.audience for m in modules)]
+    formats = [(k, schema.label(schema.FORMATS, k, lang)) for k in schema.FORMATS if any(m.format == k for m in modules)]
+    durations = [(str(d), t["up_to"].format(time=hours_minutes(d, lang))) for d in sorted({m.duration for m in modules})]
+    return (f'<div class="kit-filter" data-kit-filter data-kit-title="{t["filter"]}" data-kit-reset="{t["reset"]}" hidden>'
+            + _choices("audience", t["audience"], [("", t["all_audiences"])] + audiences)
+            + _choices("format", t["format"], [("", t["all_formats"])] + formats)
+            + _choices("duration", t["duration"], [("", t["any_duration"])] + durations)
+            + '<p class="kit-filter__count" role="status" data-kit-filter-count></p></div>\n')
+
+
+def catalogue(modules: list[Module], lang: str, affected: frozenset[str] = frozenset(), packs: bool = False,
+              pdf_links: dict[str, list[tuple[str, str]]] | None = None) -> str:
+    """The module table: filterable (data attributes on each title link), reading and workshop time.
+    affected: ids of modules whose legal basis changed after their last review (marked in words);
+    a build with PDFs lists them in a downloads column (pdf_links: module folder -> [(kind, href)]),
+    with the trainer ZIP when packs is set (its size is filled in by the build)."""
+    from kit.model.reading import minutes
+    from kit.site.learning import progress_box
     en = lang == "en"
-    title = "Training modules" if en else "Moduły szkoleniowe"
-    intro = ("Each module has a participant page for self-study and a trainer view with a timed agenda, "
-             "notes and answers." if en else
-             "Każdy moduł ma stronę dla uczestnika i uczestniczki (do samodzielnej nauki) oraz widok dla "
-             "trenera z agendą, godzinami, notatkami i odpowiedziami.")
+    t = CATALOGUE[lang]
     total = sum(m.duration for m in modules)
     cap = (f"Training modules ({len(modules)} modules, {hours_minutes(total, lang)} in total)" if en else
            f"Moduły szkoleniowe ({len(modules)} {plural_pl(len(modules), 'moduł', 'moduły', 'modułów')}, "
            f"razem {hours_minutes(total, lang)})")
-    head = ("| No. | Module and trainer view | Duration | Audience | Prerequisites |" if en else
-            "| Nr | Moduł i widok trenera | Czas | Adresaci | Wymagane moduły |")
-    if packs:
-        head += " Trainer pack |" if en else " Pakiet trenera |"
-    rows = [f"Tabela: {cap}", "", head, "|---|---|---|---|---|" + ("---|" if packs else "")]
+    files = bool(pdf_links or packs)
+    head, sep = t["head"], "|---|---|---|---|---|---|"
+    if not files:
+        head, sep = head.rsplit(" " + t["downloads"] + " |", 1)[0], sep[:-4]
+    rows = [f"Tabela: {cap}", "", head, sep]
     for m in modules:
-        t = md_text(m.en.title if en and m.en else m.title)
+        title = md_text(m.en.title if en and m.en else m.title)
+        body, body_lang = (m.en.body, "en") if en and m.en else (m.body, "pl")
         aud = ", ".join(schema.label(schema.AUDIENCES, a, lang).split(" (")[0] for a in m.audience)
-        pre = ", ".join(p.upper() for p in m.prerequisites) or ("none" if en else "brak")
-        trainer = f"[{'trainer view' if en else 'widok trenera'}: {m.id.upper()}]({m.slug}/trener.md)"
+        data = (f'{{ data-kit-module="{m.id}" data-kit-audience="{" ".join(m.audience)}" '
+                f'data-kit-format="{m.format}" data-kit-duration="{m.duration}" }}')
+        cell = f"[{title}]({m.slug}/index.md){data}<br>[{t['trainer']}: {m.id.upper()}]({m.slug}/trener.md)"
         if m.status != "published":  # say it in words: the catalogue must not promise a final text
-            trainer += "<br>*" + schema.label(schema.STATE_NOTES, m.status, lang) + "*"
+            cell += "<br>*" + schema.label(schema.STATE_NOTES, m.status, lang) + "*"
         if m.id in affected:
-            trainer += "<br>**" + ("The legal basis changed after the last review" if en else
-                                   "Podstawa prawna zmieniła się po ostatnim przeglądzie") + "**"
-        pack = (f' <a href="../pdf/{m.slug}-pakiet.zip">{"pack" if en else "pakiet"} {m.id.upper()}</a> '
-                f'<span class="kit-pdf-meta" data-kit-pdf="{lang}:pdf/{m.slug}-pakiet.zip"></span> |') if packs else ""
-        rows.append(f"| {m.id.upper()} | [{t}]({m.slug}/index.md)<br>{trainer} | {hours_minutes(m.duration, lang)} | "
-                    f"{aud} | {pre} |" + pack)
-    return _front(title, "scripts/kit/site/pages.py") + intro + "\n\n" + "\n".join(rows) + "\n"
+            cell += "<br>**" + ("The legal basis changed after the last review" if en else
+                                "Podstawa prawna zmieniła się po ostatnim przeglądzie") + "**"
+        if m.prerequisites:
+            cell += f"<br>{t['requires']}: " + ", ".join(p.upper() for p in m.prerequisites)
+        nb = lambda text: text.replace(" ", "&nbsp;")  # noqa: E731  "5 h" stays on one line
+        time = (f"{t['workshop']}: {nb(hours_minutes(m.duration, lang))}<br>"
+                f"{t['reading']}: {nb(hours_minutes(minutes(body, body_lang), lang))}")
+        row = (f"| {m.id.upper()} | {cell} | {schema.label(schema.FORMATS, m.format, lang)} | {time} | {aud} |")
+        if files:
+            links = [f'<a href="{href}">{t["pdf_" + kind]}<span class="kit-sr-only"> {m.id.upper()}</span></a>'
+                     for kind, href in (pdf_links or {}).get(m.slug, [])]
+            if packs:
+                links.append(f'<a href="../pdf/{m.slug}-pakiet.zip">{t["pack"]} {m.id.upper()}</a> '
+                             f'<span class="kit-pdf-meta" data-kit-pdf="{lang}:pdf/{m.slug}-pakiet.zip"></span>')
+            row += " " + "<br>".join(links) + " |"
+        rows.append(row)
+    return (_front(t["title"], "scripts/kit/site/pages.py") + t["intro"] + "\n\n" + progress_box([m.id for m in modules])
+            + "\n" + catalogue_filter(modules, lang) + "\n" + "\n".join(rows) + "\n")
 
 
 def collect_citations(modules: list[Module], docs_dir: Path) -> dict[str, list[Citation]]:

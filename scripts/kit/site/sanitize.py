@@ -41,6 +41,9 @@ ATTRIBUTES = {
     "th": {"colspan", "rowspan", "headers", "scope", "style", "abbr"},
 }
 ATTRIBUTE_VALUES = {"input": {"type": {"checkbox", "radio", "time", "number"}}}
+# aria-* for accessibility; data-kit-* are inert data the self-study scripts read (module ids,
+# question keys, filter values) – the controls themselves are made by kit-*.js, not by content.
+GENERIC_PREFIXES = {"aria-", "data-kit-"}
 # Python-Markdown writes column alignment as an inline style; nothing else may be styled inline.
 _ALIGN = re.compile(r"text-align:\s*(left|right|center);?")
 # Data URLs only for raster images (an SVG could carry script when opened on its own).
@@ -60,7 +63,7 @@ def _filter(tag: str, attr: str, value: str) -> str | None:
 
 
 _CLEANER = nh3.Cleaner(tags=TAGS, clean_content_tags=DROPPED_WITH_CONTENT, attributes=ATTRIBUTES,
-                       tag_attribute_values=ATTRIBUTE_VALUES, generic_attribute_prefixes={"aria-"},
+                       tag_attribute_values=ATTRIBUTE_VALUES, generic_attribute_prefixes=GENERIC_PREFIXES,
                        url_schemes=URL_SCHEMES, attribute_filter=_filter, link_rel=None, strip_comments=True)
 
 

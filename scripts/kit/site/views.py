@@ -8,6 +8,8 @@ from kit.model.agenda import hours_minutes
 from kit.model.dates import human
 from kit.model.modules import Module
 from kit.site.markup import state_banner
+from kit.model.reading import WORDS_PER_MINUTE, minutes
+from kit.site import quiz
 from kit.site.sanitize import md_text, yaml_text
 from kit.site.timetable import start_control, variant_table
 
@@ -16,7 +18,8 @@ L = {
         "trainer_suffix": "widok dla trenera",
         "to_trainer": "Widok dla trenera: agenda z godzinami, notatki i odpowiedzi",
         "to_participant": "Widok dla uczestnika i uczestniczki (samodzielna nauka)",
-        "duration": "Czas trwania", "format": "Forma", "audience": "Adresaci", "status": "Status",
+        "duration": "Czas warsztatu", "reading": "Czas czytania",
+        "reading_value": "{time} (przy {wpm} słowach na minutę)", "format": "Forma", "audience": "Adresaci", "status": "Status",
         "prereq": "Wymagane moduły", "legal": "Podstawy prawne", "reviewed": "Ostatni przegląd",
         "next": "Następny przegląd", "none": "brak", "outcomes": "Efekty uczenia się",
         "overdue_title": "Termin przeglądu minął",
@@ -41,7 +44,8 @@ L = {
         "trainer_suffix": "trainer view",
         "to_trainer": "Trainer view: timed agenda, notes and answers",
         "to_participant": "Participant view (self-study)",
-        "duration": "Duration", "format": "Format", "audience": "Audience", "status": "Status",
+        "duration": "Workshop duration", "reading": "Reading time",
+        "reading_value": "{time} (at {wpm} words a minute)", "format": "Format", "audience": "Audience", "status": "Status",
         "prereq": "Prerequisites", "legal": "Legal bases", "reviewed": "Last reviewed",
         "next": "Next review", "none": "none", "outcomes": "Learning outcomes",
         "overdue_title": "Review date has passed",
@@ -75,8 +79,10 @@ def module_url(m: Module) -> str:
     return f"moduly/{m.slug}/index.md"
 
 
-def _front(title: str, source: str, view: str) -> str:
-    return f"---\ntitle: {yaml_text(title)}\nkit_source: {source}\nkit_view: {view}\n---\n"
+def _front(title: str, source: str, view: str, module_id: str) -> str:
+    # Trainer pages rank below participant pages in search (Material's search.boost).
+    boost = "search:\n  boost: 0.5\n" if view == "trener" else ""
+    return f"---\ntitle: {yaml_text(title)}\nkit_source: {source}\nkit_view: {view}\nkit_module: {module_id}\n{boost}---\n"
 
 
 def law_notice(m: Module, law, lang: str, acts_short: dict[str, str]) -> list[str]:
@@ -98,7 +104,8 @@ def header(m: Module, modules: dict[str, Module], lang: str, view: str, law=None
            acts_short: dict[str, str] | None = None, since: tuple[str, str] | None = None) -> str:
     """law: kit.law.compare.ModuleLaw; since: (older edition, link to its comparison page)."""
     t = L[lang]
-    title, summary, outcomes, _, _ = _texts(m, lang)
+    title, summary, outcomes, _, body = _texts(m, lang)
+    reading = minutes(body, "en" if lang == "en" and m.en else "pl")
     audience = ", ".join(schema.label(schema.AUDIENCES, a, lang) for a in m.audience)
     prereq = ", ".join(f"[{p.upper()} {md_text(_texts(modules[p], lang)[0])}](../{modules[p].slug}/index.md)"
                        for p in m.prerequisites if p in modules) or t["none"]
@@ -111,6 +118,9 @@ def header(m: Module, modules: dict[str, Module], lang: str, view: str, law=None
         "<div class=\"kit-meta\" markdown>",
         "",
         f"{t['duration']}\n:   {hours_minutes(m.duration, lang)}\n",
+        *([f"{t['reading']}\n:   " + t["reading_value"].format(time=hours_minutes(reading, lang),
+                                                             wpm=WORDS_PER_MINUTE[lang]) + "\n"]
+          if view == "uczestnik" else []),
         f"{t['format']}\n:   {schema.label(schema.FORMATS, m.format, lang)}\n",
         f"{t['audience']}\n:   {audience}\n",
         f"{t['prereq']}\n:   {prereq}\n",
@@ -141,11 +151,18 @@ def header(m: Module, modules: dict[str, Module], lang: str, view: str, law=None
     return "\n".join(rows) + "\n\n"
 
 
+def done_box(m: Module, lang: str) -> str:
+    """Placeholder for "Mark as completed"; kit-selfstudy.js fills it (progress is browser-only)."""
+    return f'\n<div class="kit-done" data-kit-done="{m.id}" hidden></div>\n'
+
+
 def participant_page(m: Module, modules: dict[str, Module], lang: str, root: Path, **notes) -> str:
     title, _, _, _, body = _texts(m, lang)
     src = (m.en.path if lang == "en" and m.en else m.path).resolve().relative_to(root).as_posix()
-    return (_front(title, src, "uczestnik") + f"\n# {md_text(title)}\n\n" + header(m, modules, lang, "uczestnik", **notes)
-            + body.strip() + "\n")  # trainer blocks are removed by the parser (kit.site.trainer_filter)
+    # trainer blocks are removed by the parser (kit.site.trainer_filter)
+    text = quiz.render(body.strip(), m.id, lang, interactive=True)
+    return (_front(title, src, "uczestnik", m.id) + f"\n# {md_text(title)}\n\n"
+            + header(m, modules, lang, "uczestnik", **notes) + text + "\n" + done_box(m, lang))
 
 
 def agenda_section(m: Module, lang: str, start: str) -> str:
@@ -164,6 +181,7 @@ def trainer_page(m: Module, modules: dict[str, Module], lang: str, start: str, r
     title, _, _, _, body = _texts(m, lang)
     src = (m.en.path if lang == "en" and m.en else m.path).resolve().relative_to(root).as_posix()
     full_title = f"{title} – {t['trainer_suffix']}"
-    return (_front(full_title, src, "trener") + f"\n# {md_text(full_title)}\n\n" + header(m, modules, lang, "trener", **notes)
-            + "\n" + agenda_section(m, lang, start) + "\n" + body.strip() + "\n")
+    return (_front(full_title, src, "trener", m.id) + f"\n# {md_text(full_title)}\n\n"
+            + header(m, modules, lang, "trener", **notes) + "\n" + agenda_section(m, lang, start) + "\n"
+            + quiz.render(body.strip(), m.id, lang, interactive=False) + "\n")
 
