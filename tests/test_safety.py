@@ -231,7 +231,7 @@ HOSTILE_HTML = """<p>WIDOCZNY</p><svg onload="alert(1)"><circle/></svg><img src=
 <a href="javascript:alert(3)">j</a><a href="data:text/html,x">d</a><style>p{display:none}</style>
 <form action="https://example.net/"><input type="text" name="q"><button>OK</button></form>
 <iframe src="https://example.net/"></iframe><object data="x.swf"></object><!-- TAJNY KOMENTARZ -->
-<p style="display:none" onmouseover="alert(4)">ukryty</p><script>alert(5)</script>
+<p style="display:none" onmouseover="alert(4)" data-x="y">ukryty</p><script>alert(5)</script>
 <img src="https://example.net/piksel.png" alt="p"><img src="//example.net/p.png" alt="q">"""
 
 
@@ -239,7 +239,7 @@ def test_sanitizer_removes_every_hostile_construct():
     out = sanitize.clean(HOSTILE_HTML)
     doc = lhtml.fromstring(f"<div>{out}</div>")
     assert not doc.xpath("//svg | //script | //style | //form | //iframe | //object | //button")
-    assert not doc.xpath("//@*[starts-with(name(), 'on')] | //@style | //input[@type='text']")
+    assert not doc.xpath("//@*[starts-with(name(), 'on')] | //@style | //input[@type='text'] | //@data-x")
     assert [i.get("src") for i in doc.iter("img")] == ["a.png", None, None]
     assert [a.get("href") for a in doc.iter("a")] == [None, None]
     assert "TAJNY" not in out and "alert" not in out and "WIDOCZNY" in out
@@ -253,6 +253,8 @@ LEGIT_HTML = """<div class="admonition note"><p class="admonition-title">Uwaga</
 <p id="x" lang="en" aria-label="opis"><time datetime="2026-01-01">1 stycznia</time> <ins>nowe</ins> <del>stare</del>
 <a class="kit-akt" href="../zasoby/podstawy-prawne/#akt-rodo">RODO</a> <a href="https://isap.sejm.gov.pl/">ISAP</a>
 <a href="mailto:a@example.org">e-mail</a><span class="kit-print-url"> (x)</span><sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup></p>
+<div class="kit-quiz" role="group" data-kit-quiz="m01:6aefdd2b" data-kit-answer="1" aria-labelledby="q1"><p id="q1">Pytanie</p></div>
+<p><a data-kit-module="m01" data-kit-audience="skarbnik dyrektor" href="m01/">M01</a></p><div class="kit-done" data-kit-done="m01" hidden></div>
 <dl><dt>Czas</dt><dd>90 min</dd></dl><img src="mapa.png" alt="Mapa" width="10"><img src="data:image/png;base64,iVBORw0KGgo=" alt="kropka">"""
 
 

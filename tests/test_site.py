@@ -36,7 +36,7 @@ def generated(materials):
     from kit.model.paths import Project
     from kit.site.generated import plan
     return set(plan(Project.default(), materials.modules, materials.acts, materials.terms, "09:00",
-                    cases=materials.cases).texts)
+                    cases=materials.cases, paths=materials.paths).texts)
 
 
 def _has_english_source(rel: str, generated: set[str]) -> bool:
@@ -123,7 +123,7 @@ def test_module_header_from_front_matter(site, materials):
     html = (site / "moduly" / m.slug / "index.html").read_text("utf-8")
     assert f'<time datetime="{m.reviewed.isoformat()}">' in html
     assert f'<time datetime="{m.review_by.isoformat()}">' in html
-    assert "Efekty uczenia się" in html and "Czas trwania" in html
+    assert "Efekty uczenia się" in html and "Czas warsztatu" in html and "Czas czytania" in html
 
 
 def test_edit_link_opens_real_source(site, materials):
