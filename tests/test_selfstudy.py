@@ -148,10 +148,13 @@ def test_catalogue_filter_data_and_pdf_column(project):
     assert 'data-kit-audience="wydzial-edukacji dyrektor"' in page and 'data-kit-duration="90"' in page
     assert '<li data-kit-value="dyrektor">dyrektorzy i dyrektorki szkół</li>' in page
     assert '<li data-kit-value="90">do 1 h 30 min</li>' in page and "<select" not in page
-    assert "| Nr | Moduł | Forma | Czas | Adresaci |\n" in page  # no PDF column without PDFs
-    with_pdf = catalogue(m.modules, "pl", {"m01-pierwszy": [("participant", "../pdf/a.pdf")]})
-    assert "| Adresaci | PDF |" in with_pdf
+    assert "| Nr | Moduł | Forma | Czas | Adresaci |\n" in page  # no downloads column without PDFs
+    with_pdf = catalogue(m.modules, "pl", pdf_links={"m01-pierwszy": [("participant", "../pdf/a.pdf")]})
+    assert "| Adresaci | Do pobrania |" in with_pdf
     assert '<a href="../pdf/a.pdf">PDF uczestnika<span class="kit-sr-only"> M01</span></a>' in with_pdf
+    assert "pakiet trenera" not in with_pdf
+    packed = catalogue(m.modules, "en", packs=True)
+    assert '<a href="../pdf/m01-pierwszy-pakiet.zip">trainer pack (ZIP) M01</a>' in packed
 
 
 # ---- learning paths
