@@ -17,29 +17,18 @@ import re
 from pathlib import Path
 
 from kit.model.errors import Problem
+from kit.model.trainer_blocks import _outside_fences  # the one fence-aware line walker
 
 EXERCISE = re.compile(r"^(/{3,})\s*cwiczenie\b")
 SOLO = re.compile(r"^(/{3,})\s*samodzielnie\b")
 ANSWER = re.compile(r"^(/{3,})\s*details\b")
 CLOSE = re.compile(r"^(/{3,})\s*$")
 SECTION = re.compile(r"^#{1,2}\s")
-FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
-
-
-def _rows(body: str):
-    fence = None
-    for i, row in enumerate(body.split("\n")):
-        f = FENCE.match(row)
-        if f:
-            fence = None if fence and f[1].startswith(fence) else (fence or f[1])
-            continue
-        if not fence:
-            yield i, row
 
 
 def check(body: str, path: Path, first_line: int = 1) -> list[Problem]:
     """X001: an exercise without a self-study variant; X002: a variant without a model answer."""
-    rows = list(_rows(body))
+    rows = list(_outside_fences(body.split("\n")))
     problems = []
     starts = [k for k, (_, row) in enumerate(rows) if EXERCISE.match(row)]
     for n, k in enumerate(starts):

@@ -20,11 +20,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kit.model.errors import Problem
+from kit.model.trainer_blocks import _outside_fences
 
 OPEN = re.compile(r"^(/{3,})\s*pytanie\b\s*(?:\|\s*(.*?))?\s*$")
 CLOSE = re.compile(r"^(/{3,})\s*$")
 OPTION = re.compile(r"^[-*]\s+\[(?P<mark>[ xX])\]\s*(?P<text>.*)$")
-FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 MIN_OPTIONS, MAX_OPTIONS = 2, 6
 SYNTAX_HELP = ("zapisz pytanie jako „/// pytanie | Treść pytania”, po pustej linii odpowiedzi „- [ ] …”, "
                "poprawną jako „- [x] …”, potem wyjaśnienie i linię „///”")
@@ -61,13 +61,10 @@ def parse(body: str, path: Path | None = None, first_line: int = 1) -> tuple[lis
     questions: list[Question] = []
     problems: list[Problem] = []
     where = path or Path("?")
-    i, fence = 0, None
+    visible = {i for i, _ in _outside_fences(rows)}  # a block inside a code fence is an example
+    i = 0
     while i < len(rows):
-        row = rows[i]
-        f = FENCE.match(row)
-        if f:
-            fence = None if fence and f[1].startswith(fence) else (fence or f[1])
-        m = OPEN.match(row) if not fence else None
+        m = OPEN.match(rows[i]) if i in visible else None
         if not m:
             i += 1
             continue
