@@ -275,14 +275,14 @@ def test_feedback_email_is_checked_and_defaults_to_the_accessibility_contact(tmp
 
 # ---- PDF
 
-def test_participant_pdf_keeps_choices_and_moves_the_answer_to_the_appendix(tmp_path):
+def test_participant_pdf_keeps_choices_and_moves_answers_to_the_appendix(tmp_path):
     from kit.model.dialect import parser
     from kit.pdf.render import PdfJob, document_html
     body = quiz.render(QUESTION, "m01", "pl", interactive=True)
     page = tmp_path / "m" / "index.html"
     page.parent.mkdir()
     page.write_text('<html><head><meta charset="utf-8"></head><body><article class="md-content__inner md-typeset"><h1>Moduł</h1>'
-                    f'{parser().convert(body)}<div class="kit-done" data-kit-done="m01" hidden></div>'
+                    f'{parser().convert(body + EXERCISE)}<div class="kit-done" data-kit-done="m01" hidden></div>'
                     '<section class="kit-feedback"><h2>Czy ta strona była pomocna?</h2></section>'
                     '</article></body></html>', "utf-8")
     html = document_html(PdfJob(out=tmp_path / "m.pdf", title="Moduł", lang="pl", pages=[page],
@@ -292,6 +292,9 @@ def test_participant_pdf_keeps_choices_and_moves_the_answer_to_the_appendix(tmp_
     assert "Odpowiedź: w\xa0załączniku" in main and "Poprawna odpowiedź: B." not in main
     assert "<h3>Kto wyposaża szkołę w\xa0sprzęt?</h3>" in appendix and "Poprawna odpowiedź: B." in appendix
     assert "pomocna" not in html and "kit-done" not in html
+    # the exercise's model answer moves too: handed-out copies must not give it away
+    assert "Zrób spis dla jednej szkoły." in main and "Wzór spisu." not in main
+    assert "<h3>Odpowiedź modelowa: Ćwiczenie 1: Spis</h3>" in appendix and "Wzór spisu." in appendix
 
 
 # ---- exercises and their self-study variants

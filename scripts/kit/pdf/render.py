@@ -31,11 +31,13 @@ KIND_CSS = {
                " h2 + p, h3 + p { break-after: avoid; }",
 }
 LABELS = {
-    "pl": {"page": "Strona", "of": "z", "appendix": "Załącznik: odpowiedzi do pytań „Sprawdź się”",
+    "pl": {"page": "Strona", "of": "z", "appendix": "Załącznik: odpowiedzi do ćwiczeń i pytań „Sprawdź się”",
+           "model": "Odpowiedź modelowa",
            "see": "Odpowiedź: w załączniku na końcu dokumentu.", "trainer": "NOTATKA DLA TRENERA",
            "participant": "materiały dla uczestnika i uczestniczki", "trainer_pack": "materiały dla trenera",
            "handouts": "Karty pracy", "edition": "Wydanie"},
-    "en": {"page": "Page", "of": "of", "appendix": "Appendix: answers to the self-check questions",
+    "en": {"page": "Page", "of": "of", "appendix": "Appendix: answers to the exercises and self-check questions",
+           "model": "Model answer",
            "see": "Answer: in the appendix at the end of the document.", "trainer": "TRAINER NOTE",
            "participant": "participant materials", "trainer_pack": "trainer materials",
            "handouts": "Handouts", "edition": "Edition"},
@@ -114,11 +116,18 @@ def _open_details(article: lhtml.HtmlElement, labels: dict, answers: list | None
         if choices:
             shown = det.getparent().find_class("kit-quiz__question")
             question = shown[0].text_content().strip() if shown else question
-        if answers is not None and ("pytanie" in (det.get("class") or "") or choices):
+        # the model answer of a self-study exercise variant: handed-out copies must not give it away
+        solo = "samodzielnie" in (det.getparent().get("class") or "")
+        if solo:
+            exercise = next((e for e in det.getparent().itersiblings(preceding=True)
+                             if "cwiczenie" in (e.get("class") or "")), None)
+            named = exercise.find_class("admonition-title") if exercise is not None else []
+            question = f"{labels['model']}: {named[0].text_content().strip()}" if named else labels["model"]
+        if answers is not None and ("pytanie" in (det.get("class") or "") or choices or solo):
             body = [lhtml.tostring(ch, encoding="unicode") for ch in det if ch.tag != "summary"]
             answers.append((question, "".join(body)))
             # the question and its choices stay in place; only the answer moves to the appendix
-            asked = "" if choices else f'<p class="kit-q">{htmllib.escape(question)}</p>'
+            asked = "" if choices or solo else f'<p class="kit-q">{htmllib.escape(question)}</p>'
             block = lhtml.fragment_fromstring(
                 f'<div class="kit-question">{asked}<p class="kit-see">{labels["see"]}</p></div>')
             block.tail = det.tail
