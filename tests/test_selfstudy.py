@@ -185,15 +185,15 @@ def test_paths_load_from_module_data(project):
 
 
 @pytest.mark.parametrize("text, code, line", [
-    (PATHS.replace("modules: [m01, m02]", "modules: [m01, m09]"), "U008", 4),
-    (PATHS.replace("modules: [m01, m02]", "modules: [m02, m01]"), "U012", 4),
-    (PATHS.replace("budget: 30", "budget: 1"), "U014", 5),
-    (PATHS.replace("audience: dyrektor", "audience: wozny"), "U005", 9),
-    (PATHS.replace("audience: dyrektor", "audience: skarbnik"), "U013", 9),
-    (PATHS.replace("audience: dyrektor", "audience: dyrektor\n  modules: [m01]\n  kolor: zielony"), "U002", 11),
-    (PATHS.replace('  summary: "Dwa moduły."\n', ""), "U003", 1),
-    (PATHS.replace("- id: dyrektor", "- id: start"), "U004", 6),
-    (PATHS.replace("budget: 30", "budget: dużo"), "U011", 5),
+    (PATHS.replace("modules: [m01, m02]", "modules: [m01, m09]"), "D008", 4),
+    (PATHS.replace("modules: [m01, m02]", "modules: [m02, m01]"), "D012", 4),
+    (PATHS.replace("budget: 30", "budget: 1"), "D014", 5),
+    (PATHS.replace("audience: dyrektor", "audience: wozny"), "D005", 9),
+    (PATHS.replace("audience: dyrektor", "audience: skarbnik"), "D013", 9),
+    (PATHS.replace("audience: dyrektor", "audience: dyrektor\n  modules: [m01]\n  kolor: zielony"), "D002", 11),
+    (PATHS.replace('  summary: "Dwa moduły."\n', ""), "D003", 1),
+    (PATHS.replace("- id: dyrektor", "- id: start"), "D004", 6),
+    (PATHS.replace("budget: 30", "budget: dużo"), "D011", 5),
 ])
 def test_bad_path_names_file_line_and_rule(project, text, code, line):
     root, m = project
@@ -210,7 +210,7 @@ def test_path_module_must_be_meant_for_its_audience(project):
     with pytest.raises(KitError) as exc:
         load_paths(write_paths(root, PATHS.replace("audience: dyrektor", "audience: dyrektor\n  modules: [m01, m02]")),
                    m.modules)
-    assert [p.code for p in exc.value.problems] == ["U009"]
+    assert [p.code for p in exc.value.problems] == ["D009"]
 
 
 def test_bad_paths_file_stops_kit_check(project, capsys):
@@ -218,7 +218,7 @@ def test_bad_paths_file_stops_kit_check(project, capsys):
     root, _ = project
     write_paths(root, PATHS.replace("[m01, m02]", "[m01, m07]"))
     assert main(["check", "--root", str(root)]) == 1
-    assert "materials/sciezki.yml:4: [U008]" in capsys.readouterr().err
+    assert "materials/sciezki.yml:4: [D008]" in capsys.readouterr().err
 
 
 def test_edition_keeps_only_its_modules_in_paths(project):
@@ -325,10 +325,10 @@ def test_exercise_with_self_study_variant_passes_and_renders():
 
 
 @pytest.mark.parametrize("text, code, line", [
-    (EXERCISE.split("/// samodzielnie")[0], "X001", 5),
+    (EXERCISE.split("/// samodzielnie")[0], "Z001", 5),
     (EXERCISE.replace("//// details | Odpowiedź modelowa – otwórz po wykonaniu ćwiczenia\nWzór spisu.\n////\n", ""),
-     "X002", 9),
-    (EXERCISE.replace("/// samodzielnie", "## Następna sekcja\n\n/// samodzielnie"), "X001", 5),  # too late
+     "Z002", 9),
+    (EXERCISE.replace("/// samodzielnie", "## Następna sekcja\n\n/// samodzielnie"), "Z001", 5),  # too late
 ])
 def test_exercise_without_variant_or_answer_is_named(text, code, line):
     from kit.model.exercises import check

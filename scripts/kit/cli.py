@@ -142,7 +142,7 @@ def readability_warnings(project: Project, modules) -> None:
 
 
 def exercise_warnings(modules) -> None:
-    """An exercise without its self-study variant is a warning (X001, X002) until every module has them."""
+    """An exercise without its self-study variant is a warning (Z001, Z002) until every module has them."""
     from kit.model.exercises import check
     for m in modules:
         for problem in check(m.body, m.path, m.body_line):

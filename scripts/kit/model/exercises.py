@@ -17,7 +17,7 @@ import re
 from pathlib import Path
 
 from kit.model.errors import Problem
-from kit.model.trainer_blocks import _outside_fences  # the one fence-aware line walker
+from kit.model.dialect import outside_fences  # the one fence-aware line walker
 
 EXERCISE = re.compile(r"^(/{3,})\s*cwiczenie\b")
 SOLO = re.compile(r"^(/{3,})\s*samodzielnie\b")
@@ -27,8 +27,8 @@ SECTION = re.compile(r"^#{1,2}\s")
 
 
 def check(body: str, path: Path, first_line: int = 1) -> list[Problem]:
-    """X001: an exercise without a self-study variant; X002: a variant without a model answer."""
-    rows = list(_outside_fences(body.split("\n")))
+    """Z001: an exercise without a self-study variant; Z002: a variant without a model answer."""
+    rows = list(outside_fences(body.split("\n")))
     problems = []
     starts = [k for k, (_, row) in enumerate(rows) if EXERCISE.match(row)]
     for n, k in enumerate(starts):
@@ -37,7 +37,7 @@ def check(body: str, path: Path, first_line: int = 1) -> list[Problem]:
         solo = next((j for j in range(k + 1, stop) if SOLO.match(rows[j][1])), None)
         line = first_line + rows[k][0]
         if solo is None:
-            problems.append(Problem(path, line, "X001", "cwiczenie", "ćwiczenie nie ma wariantu dla osoby, "
+            problems.append(Problem(path, line, "Z001", "cwiczenie", "ćwiczenie nie ma wariantu dla osoby, "
                                     "która uczy się samodzielnie.", "dodaj po nim blok „/// samodzielnie | Jeśli "
                                     "uczysz się samodzielnie” z poleceniem dla jednej osoby i odpowiedzią modelową "
                                     "w bloku „//// details | Odpowiedź modelowa…”."))
@@ -46,7 +46,7 @@ def check(body: str, path: Path, first_line: int = 1) -> list[Problem]:
         end = next((j for j in range(solo + 1, len(rows)) if (c := CLOSE.match(rows[j][1])) and c[1] == slashes),
                    len(rows))
         if not any(ANSWER.match(rows[j][1]) for j in range(solo + 1, end)):
-            problems.append(Problem(path, first_line + rows[solo][0], "X002", "samodzielnie",
+            problems.append(Problem(path, first_line + rows[solo][0], "Z002", "samodzielnie",
                                     "wariant do samodzielnej nauki nie ma odpowiedzi modelowej.",
                                     "dodaj w nim blok „//// details | Odpowiedź modelowa – otwórz po wykonaniu "
                                     "ćwiczenia” zamknięty linią „////”."))

@@ -76,7 +76,7 @@ def load_paths(path: Path, modules: list[Module]) -> list[LearningPath]:
     if src.data is None:
         return []
     if not isinstance(src.data, list):
-        raise_if([Problem(path, 1, "U001", "", "plik ścieżek musi być listą ścieżek.",
+        raise_if([Problem(path, 1, "D001", "", "plik ścieżek musi być listą ścieżek.",
                           "zacznij każdą ścieżkę od „- id: …”.")])
     by_id = {m.id: m for m in modules}
     paths, problems, ids = [], [], set()
@@ -84,7 +84,7 @@ def load_paths(path: Path, modules: list[Module]) -> list[LearningPath]:
         found, lp = _entry(src, i, entry, by_id)
         problems += found
         if lp and lp.id in ids:
-            problems.append(Problem(path, src.line(i, "id"), "U004", "id", f"ścieżka „{lp.id}” występuje dwa razy.",
+            problems.append(Problem(path, src.line(i, "id"), "D004", "id", f"ścieżka „{lp.id}” występuje dwa razy.",
                                     "nadaj ścieżce inny identyfikator."))
         elif lp:
             ids.add(lp.id)
@@ -101,40 +101,40 @@ def _entry(src: Source, i: int, entry, by_id: dict[str, Module]) -> tuple[list[P
         problems.append(Problem(path, src.line(i, *(key or (fld,))), code, fld, msg, fix))
 
     if not isinstance(entry, dict):
-        return [Problem(path, src.line(i), "U001", "", "wpis ścieżki nie jest słownikiem pól.",
+        return [Problem(path, src.line(i), "D001", "", "wpis ścieżki nie jest słownikiem pól.",
                         "zapisz ścieżkę jako „- id: …” z polami w kolejnych liniach.")], None
     for name in entry:
         if name not in FIELDS:
-            add("U002", str(name), f"nieznane pole „{name}”.", "dozwolone pola: " + ", ".join(FIELDS) + ".")
+            add("D002", str(name), f"nieznane pole „{name}”.", "dozwolone pola: " + ", ".join(FIELDS) + ".")
     for name in REQUIRED:
         if not isinstance(entry.get(name), str) or not entry[name].strip():
-            add("U003", name, "brak pola lub nie jest tekstem.", f"dodaj {FIELDS[name]}.", ())
+            add("D003", name, "brak pola lub nie jest tekstem.", f"dodaj {FIELDS[name]}.", ())
     pid = entry.get("id")
     if isinstance(pid, str) and not ID.match(pid):
-        add("U004", "id", f"„{pid}” nie pasuje do wzoru.", FIELDS["id"] + ".")
+        add("D004", "id", f"„{pid}” nie pasuje do wzoru.", FIELDS["id"] + ".")
     audience = entry.get("audience")
     if audience is not None and audience not in schema.AUDIENCES:
-        add("U005", "audience", f"adresat „{audience}” spoza listy.", FIELDS["audience"] + ".")
+        add("D005", "audience", f"adresat „{audience}” spoza listy.", FIELDS["audience"] + ".")
         audience = None
     listed = entry.get("modules")
     if listed is not None and not (isinstance(listed, list) and all(isinstance(x, str) for x in listed)):
-        add("U006", "modules", f"znaleziono „{listed}”.", FIELDS["modules"] + ".")
+        add("D006", "modules", f"znaleziono „{listed}”.", FIELDS["modules"] + ".")
         listed = None
     if audience is None and not listed and "audience" not in entry:
-        add("U007", "modules", "ścieżka nie ma ani adresata, ani listy modułów.",
+        add("D007", "modules", "ścieżka nie ma ani adresata, ani listy modułów.",
             "dodaj „audience: …” (moduły dobierze build) albo „modules: [..]”.", ())
     for k, mid in enumerate(listed or []):
         if mid not in by_id:
-            add("U008", "modules", f"moduł „{mid}” nie istnieje.", "dozwolone: " + ", ".join(sorted(by_id)) + ".",
+            add("D008", "modules", f"moduł „{mid}” nie istnieje.", "dozwolone: " + ", ".join(sorted(by_id)) + ".",
                 "modules", k)
         elif audience and audience not in by_id[mid].audience:
-            add("U009", "modules", f"moduł {mid} nie ma adresata „{audience}” w polu audience.",
+            add("D009", "modules", f"moduł {mid} nie ma adresata „{audience}” w polu audience.",
                 f"usuń {mid} ze ścieżki albo dopisz „{audience}” do audience w module {mid}.", "modules", k)
         elif mid in (listed or [])[:k]:
-            add("U010", "modules", f"moduł {mid} powtarza się na liście.", "zostaw go raz.", "modules", k)
+            add("D010", "modules", f"moduł {mid} powtarza się na liście.", "zostaw go raz.", "modules", k)
     budget = entry.get("budget")
     if budget is not None and (not isinstance(budget, int) or isinstance(budget, bool) or budget <= 0):
-        add("U011", "budget", f"znaleziono „{budget}”.", FIELDS["budget"] + ".")
+        add("D011", "budget", f"znaleziono „{budget}”.", FIELDS["budget"] + ".")
         budget = None
     if problems:
         return problems, None
@@ -143,16 +143,16 @@ def _entry(src: Source, i: int, entry, by_id: dict[str, Module]) -> tuple[list[P
         for k, m in enumerate(order):
             late = [p for p in m.prerequisites if p in listed[k + 1:]]
             if late:
-                add("U012", "modules", f"moduł {m.id} wymaga modułu {late[0]}, który stoi dalej na liście.",
+                add("D012", "modules", f"moduł {m.id} wymaga modułu {late[0]}, który stoi dalej na liście.",
                     f"przenieś {late[0]} przed {m.id}.", "modules", k)
     else:
         order = prerequisite_order([m for m in by_id.values() if audience in m.audience])
         if not order:
-            add("U013", "audience", f"żaden moduł nie ma adresata „{audience}”.",
+            add("D013", "audience", f"żaden moduł nie ma adresata „{audience}”.",
                 "dopisz tego adresata w polu audience modułów albo usuń ścieżkę.")
     total = sum(minutes(m.body, "pl") for m in order)
     if budget and total > budget:
-        add("U014", "budget", f"moduły ścieżki czyta się {total} min, a budget to {budget} min.",
+        add("D014", "budget", f"moduły ścieżki czyta się {total} min, a budget to {budget} min.",
             f"usuń moduł ze ścieżki albo zwiększ budget do {total}.")
     if problems:
         return problems, None

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kit.model.errors import Problem
-from kit.model.trainer_blocks import _outside_fences
+from kit.model.dialect import outside_fences
 
 OPEN = re.compile(r"^(/{3,})\s*pytanie\b\s*(?:\|\s*(.*?))?\s*$")
 CLOSE = re.compile(r"^(/{3,})\s*$")
@@ -61,7 +61,7 @@ def parse(body: str, path: Path | None = None, first_line: int = 1) -> tuple[lis
     questions: list[Question] = []
     problems: list[Problem] = []
     where = path or Path("?")
-    visible = {i for i, _ in _outside_fences(rows)}  # a block inside a code fence is an example
+    visible = {i for i, _ in outside_fences(rows)}  # a block inside a code fence is an example
     i = 0
     while i < len(rows):
         m = OPEN.match(rows[i]) if i in visible else None
