@@ -191,8 +191,8 @@ def record_page(modules: list[Module], lang: str, site_name: str, site_address: 
     e = html.escape
     body = [f'<tr data-kit-module="{m.id}" data-kit-questions="{" ".join(question_keys(m))}" '
             f'data-kit-reading="{reading_minutes(m, lang)}" hidden>'
-            f"<td>{m.id.upper()} {e(module_title(m, lang))}</td><td data-kit-cell=\"date\"></td>"
-            f"<td data-kit-cell=\"quiz\"></td><td>{hours_minutes(reading_minutes(m, lang), lang)}</td></tr>"
+            f"\n<td>{m.id.upper()} {e(module_title(m, lang))}</td>\n<td data-kit-cell=\"date\"></td>"
+            f"\n<td data-kit-cell=\"quiz\"></td>\n<td>{hours_minutes(reading_minutes(m, lang), lang)}</td></tr>"
             for m in modules]
     rows = [_front(t["record_title"], "materials/modules", "search:\n  exclude: true\nhide:\n  - toc\n"),
             t["record_intro"], "",
@@ -207,8 +207,8 @@ def record_page(modules: list[Module], lang: str, site_name: str, site_address: 
             f'{e(t["no_name"])}</strong></p>',
             f"<p>{e(t['material'])}: {e(site_name)} ({e(site_address)})</p>",
             f"<table><caption>{e(t['caption'])}</caption>",
-            f'<thead><tr><th scope="col">{e(t["col_module"])}</th><th scope="col">{e(t["col_date"])}</th>'
-            f'<th scope="col">{e(t["col_quiz"])}</th><th scope="col">{e(t["col_reading"])}</th></tr></thead>',
+            "<thead><tr>", *(f'<th scope="col">{e(t[c])}</th>' for c in ("col_module", "col_date", "col_quiz", "col_reading")),
+            "</tr></thead>",
             "<tbody>", *body, "</tbody></table>",
             f'<p data-kit-record-empty hidden>{e(t["empty"])}</p>',
             '<p data-kit-record-summary></p>',

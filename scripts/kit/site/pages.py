@@ -63,8 +63,8 @@ CATALOGUE = {
 
 
 def _choices(name: str, label: str, options: list[tuple[str, str]]) -> str:
-    items = "".join(f'<li data-kit-value="{v}">{html.escape(t)}</li>' for v, t in options)
-    return f'<ul data-kit-filter-key="{name}" data-kit-label="{html.escape(label)}">{items}</ul>'
+    items = "\n".join(f'<li data-kit-value="{v}">{html.escape(t)}</li>' for v, t in options)
+    return f'<ul data-kit-filter-key="{name}" data-kit-label="{html.escape(label)}">\n{items}\n</ul>\n'
 
 
 def catalogue_filter(modules: list[Module], lang: str) -> str:
@@ -75,7 +75,7 @@ def catalogue_filter(modules: list[Module], lang: str) -> str:
                  if any(k in m.audience for m in modules)]
     formats = [(k, schema.label(schema.FORMATS, k, lang)) for k in schema.FORMATS if any(m.format == k for m in modules)]
     durations = [(str(d), t["up_to"].format(time=hours_minutes(d, lang))) for d in sorted({m.duration for m in modules})]
-    return (f'<div class="kit-filter" data-kit-filter data-kit-title="{t["filter"]}" data-kit-reset="{t["reset"]}" hidden>'
+    return (f'<div class="kit-filter" data-kit-filter data-kit-title="{t["filter"]}" data-kit-reset="{t["reset"]}" hidden>\n'
             + _choices("audience", t["audience"], [("", t["all_audiences"])] + audiences)
             + _choices("format", t["format"], [("", t["all_formats"])] + formats)
             + _choices("duration", t["duration"], [("", t["any_duration"])] + durations)
