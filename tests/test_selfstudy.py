@@ -294,7 +294,7 @@ def test_participant_pdf_keeps_choices_and_moves_answers_to_the_appendix(tmp_pat
     assert "pomocna" not in html and "kit-done" not in html
     # the exercise's model answer moves too: handed-out copies must not give it away
     assert "Zrób spis dla jednej szkoły." in main and "Wzór spisu." not in main
-    assert "<h3>Odpowiedź modelowa: Ćwiczenie 1: Spis</h3>" in appendix and "Wzór spisu." in appendix
+    assert "<h3>Przykładowa odpowiedź: Ćwiczenie 1: Spis</h3>" in appendix and "Wzór spisu." in appendix
 
 
 # ---- exercises and their self-study variants
@@ -307,7 +307,7 @@ EXERCISE = dedent("""\
     /// samodzielnie | Jeśli uczysz się samodzielnie
     Zrób spis dla jednej szkoły.
 
-    //// details | Odpowiedź modelowa – otwórz po wykonaniu ćwiczenia
+    //// details | Przykładowa odpowiedź – otwórz po wykonaniu ćwiczenia
     Wzór spisu.
     ////
     ///
@@ -321,12 +321,12 @@ def test_exercise_with_self_study_variant_passes_and_renders():
     html = parser().convert(EXERCISE)
     solo = html.split('<div class="admonition samodzielnie">', 1)[1]
     assert '<p class="admonition-title">Jeśli uczysz się samodzielnie</p>' in solo
-    assert "<details>" in solo and "<summary>Odpowiedź modelowa – otwórz po wykonaniu ćwiczenia</summary>" in solo
+    assert "<details>" in solo and "<summary>Przykładowa odpowiedź – otwórz po wykonaniu ćwiczenia</summary>" in solo
 
 
 @pytest.mark.parametrize("text, code, line", [
     (EXERCISE.split("/// samodzielnie")[0], "Z001", 5),
-    (EXERCISE.replace("//// details | Odpowiedź modelowa – otwórz po wykonaniu ćwiczenia\nWzór spisu.\n////\n", ""),
+    (EXERCISE.replace("//// details | Przykładowa odpowiedź – otwórz po wykonaniu ćwiczenia\nWzór spisu.\n////\n", ""),
      "Z002", 9),
     (EXERCISE.replace("/// samodzielnie", "## Następna sekcja\n\n/// samodzielnie"), "Z001", 5),  # too late
 ])

@@ -6,7 +6,7 @@ it, before the next exercise or section:
     /// samodzielnie | Jeśli uczysz się samodzielnie
     What to do alone, in about how long.
 
-    //// details | Odpowiedź modelowa – otwórz po wykonaniu ćwiczenia
+    //// details | Przykładowa odpowiedź – otwórz po wykonaniu ćwiczenia
     The model answer.
     ////
     ///
@@ -39,15 +39,15 @@ def check(body: str, path: Path, first_line: int = 1) -> list[Problem]:
         if solo is None:
             problems.append(Problem(path, line, "Z001", "cwiczenie", "ćwiczenie nie ma wariantu dla osoby, "
                                     "która uczy się samodzielnie.", "dodaj po nim blok „/// samodzielnie | Jeśli "
-                                    "uczysz się samodzielnie” z poleceniem dla jednej osoby i odpowiedzią modelową "
-                                    "w bloku „//// details | Odpowiedź modelowa…”."))
+                                    "uczysz się samodzielnie” z poleceniem dla jednej osoby i przykładową odpowiedzią "
+                                    "w bloku „//// details | Przykładowa odpowiedź…”."))
             continue
         slashes = SOLO.match(rows[solo][1])[1]
         end = next((j for j in range(solo + 1, len(rows)) if (c := CLOSE.match(rows[j][1])) and c[1] == slashes),
                    len(rows))
         if not any(ANSWER.match(rows[j][1]) for j in range(solo + 1, end)):
             problems.append(Problem(path, first_line + rows[solo][0], "Z002", "samodzielnie",
-                                    "wariant do samodzielnej nauki nie ma odpowiedzi modelowej.",
-                                    "dodaj w nim blok „//// details | Odpowiedź modelowa – otwórz po wykonaniu "
+                                    "wariant do samodzielnej nauki nie ma przykładowej odpowiedzi.",
+                                    "dodaj w nim blok „//// details | Przykładowa odpowiedź – otwórz po wykonaniu "
                                     "ćwiczenia” zamknięty linią „////”."))
     return problems

@@ -32,12 +32,12 @@ KIND_CSS = {
 }
 LABELS = {
     "pl": {"page": "Strona", "of": "z", "appendix": "Załącznik: odpowiedzi do ćwiczeń i pytań „Sprawdź się”",
-           "model": "Odpowiedź modelowa",
+           "model": "Przykładowa odpowiedź",
            "see": "Odpowiedź: w załączniku na końcu dokumentu.", "trainer": "NOTATKA DLA TRENERA",
            "participant": "materiały dla uczestnika i uczestniczki", "trainer_pack": "materiały dla trenera",
            "handouts": "Karty pracy", "edition": "Wydanie"},
     "en": {"page": "Page", "of": "of", "appendix": "Appendix: answers to the exercises and self-check questions",
-           "model": "Model answer",
+           "model": "Sample answer",
            "see": "Answer: in the appendix at the end of the document.", "trainer": "TRAINER NOTE",
            "participant": "participant materials", "trainer_pack": "trainer materials",
            "handouts": "Handouts", "edition": "Edition"},
