@@ -334,3 +334,14 @@ def test_exercise_without_variant_or_answer_is_named(text, code, line):
     from kit.model.exercises import check
     problems = check(text, Path("m.md"), first_line=5)
     assert [p.code for p in problems] == [code] and problems[0].line == line
+
+
+def test_exercise_without_variant_stops_kit_check(tmp_path, capsys):
+    from kit.cli import main
+    bare = EXERCISE.split("/// samodzielnie")[0]
+    root = write_project(tmp_path, {"m01-pierwszy": module_text("m01", body_extra="\n" + bare)})
+    assert main(["check", "--root", str(root)]) == 1
+    err = capsys.readouterr().err
+    assert "materials/modules/m01-pierwszy/modul.md:" in err and "[Z001]" in err
+    (root / "materials/modules/m01-pierwszy/modul.md").write_text(module_text("m01", body_extra="\n" + EXERCISE), "utf-8")
+    assert main(["check", "--root", str(root)]) == 0, capsys.readouterr().err

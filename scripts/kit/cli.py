@@ -60,7 +60,6 @@ def cmd_check(ns) -> int:
         if size > LARGE_SOURCE:
             print(f"Uwaga: {rel(mod.path)}: [W010] plik ma {size / 1_048_576:.1f} MB – budowa PDF potrwa długo. "
                   "Jak poprawić: podziel moduł albo przenieś długie załączniki do kart pracy.")
-    exercise_warnings(m.modules)
     took = time.perf_counter() - start
     from kit.site.pages import plural_pl
     n, a, g = len(m.modules), len(m.acts), len(m.terms)
@@ -139,14 +138,6 @@ def readability_warnings(project: Project, modules) -> None:
         if r.over:
             print(f"Uwaga: {r.source}: [R001] FOG-PL {r.score.fog:.1f} powyżej progu {r.threshold} "
                   f"dla rodzaju „{r.kind}”. Jak poprawić: skróć zdania i zastąp długie słowa krótszymi.")
-
-
-def exercise_warnings(modules) -> None:
-    """An exercise without its self-study variant is a warning (Z001, Z002) until every module has them."""
-    from kit.model.exercises import check
-    for m in modules:
-        for problem in check(m.body, m.path, m.body_line):
-            print(f"Uwaga: {problem}")
 
 
 def _readability_thresholds() -> dict | None:

@@ -15,6 +15,7 @@ from kit.model.frontmatter import Source, load_markdown, read_source
 from kit.model.legal import Act, check_citations
 from kit.model.links import check_module_links
 from kit.model.states import body_citations, check_state
+from kit.model.exercises import check as check_exercises
 from kit.model.quiz import parse as parse_quiz
 from kit.model.trainer_blocks import Checker
 from kit.model import variants as variants_mod
@@ -307,6 +308,7 @@ def load_module(folder: Path, acts: dict[str, Act]) -> tuple[Module | None, list
         state_problems += check_state(path, status, src.line("status"), read_source(path), 1,
                                       cited + body_citations(src.body, src.body_line), acts)
     problems += parse_quiz(src.body, path, src.body_line)[1]
+    problems += check_exercises(src.body, path, src.body_line)  # every exercise has a self-study variant
     en, en_problems = (None, [])
     if (folder / MODULE_FILE_EN).exists():
         try:

@@ -18,6 +18,8 @@ PLACEHOLDERS = (
     "**Cel:** … **Czas:** …",
     "treść odpowiedzi z wyjaśnieniem.",
     "Opisz zadanie dla uczestników i uczestniczek.",
+    "Polecenie dla jednej osoby i szacowany czas.",
+    "Wyjaśnienie, dlaczego ta odpowiedź jest poprawna.",
 )
 
 TEMPLATE = """---
@@ -71,10 +73,24 @@ Wyjaśnij pojęcia prostym językiem.
 **Cel:** … **Czas:** … **Instrukcja:** … **Oczekiwany rezultat:** …
 ///
 
+/// samodzielnie | Jeśli uczysz się samodzielnie
+Polecenie dla jednej osoby i szacowany czas.
+
+//// details | Przykładowa odpowiedź – otwórz po wykonaniu ćwiczenia
+Przykładowe rozwiązanie.
+////
+///
+
 ## Sprawdź się
 
-??? pytanie "1. Treść pytania?"
-    **Odpowiedź:** treść odpowiedzi z wyjaśnieniem.
+/// pytanie | 1. Treść pytania?
+
+- [ ] Odpowiedź niepoprawna.
+- [x] Odpowiedź poprawna.
+- [ ] Inna odpowiedź niepoprawna.
+
+Wyjaśnienie, dlaczego ta odpowiedź jest poprawna.
+///
 """
 
 
