@@ -123,6 +123,7 @@ def download_block(docs: list[PdfDoc], page_url: str, lang: str, extras=()) -> s
     pack and slides (module_extras), listed first."""
     if not docs:
         return ""
+    depth = page_url.count("/")
     rows = []
     for file, label, sized in extras:
         meta = f' <span class="kit-pdf-meta" data-kit-pdf="{lang}:{file}"></span>' if sized else ""
