@@ -46,7 +46,7 @@ CATALOGUE = {
            "format": "Forma", "all_formats": "każda forma", "duration": "Czas warsztatu",
            "any_duration": "dowolny", "up_to": "do {time}", "reset": "Pokaż wszystkie",
            "head": "| Nr | Moduł | Forma | Czas | Adresaci | Do pobrania |", "downloads": "Do pobrania",
-           "pack": "pakiet trenera (ZIP)",
+           "pack": "pakiet",  # the size note after the link says what is in it (ZIP, files, pages)
            "trainer": "widok trenera", "requires": "wymaga", "workshop": "warsztat", "reading": "czytanie",
            "pdf_participant": "PDF uczestnika", "pdf_trainer": "PDF trenera"},
     "en": {"title": "Training modules",
@@ -56,7 +56,7 @@ CATALOGUE = {
            "format": "Format", "all_formats": "any format", "duration": "Workshop duration",
            "any_duration": "any", "up_to": "up to {time}", "reset": "Show all",
            "head": "| No. | Module | Format | Time | Audience | Downloads |", "downloads": "Downloads",
-           "pack": "trainer pack (ZIP)",
+           "pack": "pack",
            "trainer": "trainer view", "requires": "requires", "workshop": "workshop", "reading": "reading",
            "pdf_participant": "participant PDF", "pdf_trainer": "trainer PDF"},
 }
