@@ -91,6 +91,7 @@ def on_config(config):
     if not _state["preview"]:
         _drop_drafts(config.nav, {p for p, s in _state["materials"].page_states.items() if s == "draft"})
     _state["edition"].apply(config)
+    config.mdx_configs.setdefault("toc", {})["permalink_title"] = markup.PERMALINK_TITLE[_lang(config)]
     pdf_on = os.environ.get("KIT_PDF", "1") != "0" and config.extra.get("kit", {}).get("pdf", True)
     _state["pdf_docs"] = pdf_plan.plan_documents(modules, config.nav, templates, project.docs,
                                                  project.templates) if pdf_on else []
@@ -186,7 +187,28 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+def _per_language_404(output, template_name, config):
+    """static-i18n builds each language into the same site_dir, so the last build's 404.html
+    would win: keep the default language's at the root and put the others under their prefix."""
+    if template_name != "404.html":
+        return output
+    lang, default = _lang(config), getattr(config.plugins.get("i18n"), "default_language", "pl")
+    if lang == default:
+        _state["404"] = output
+        return output
+    target = Path(config.site_dir) / lang / "404.html"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(output, "utf-8")
+    return _state.get("404", output)
+
+
+def on_nav(nav, config, files):
+    _state["fallback_urls"] = markup.fallback_urls(nav.pages, _lang(config))  # for on_post_page
+    return nav
+
+
 def on_post_page(output, page, config):
+    output = markup.mark_fallback_titles(output, page, _state.get("fallback_urls", {}))
     return csp.apply(markup.drop_unlabelled_toc_toggle(output), page.content, _offline(config))
 
 
@@ -199,7 +221,8 @@ def on_build_error(error):
 
 
 def on_post_template(output_content, template_name, config):
-    return csp.apply(output_content, offline=_offline(config))  # 404.html
+    output = csp.apply(output_content, offline=_offline(config))  # 404.html
+    return _per_language_404(output, template_name, config)
 
 
 def _offline(config) -> bool:

@@ -2,9 +2,13 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urljoin, urlparse
 
 _CAPTION = re.compile(r"<p>(?:Tabela|Table):\s*(.+?)</p>\s*<table>", re.S)
 _TH = re.compile(r"<th(?=[\s>])(?![^>]*\bscope=)")
+
+# Heading permalinks: Markdown options are shared by all languages, so the hook sets this per build.
+PERMALINK_TITLE = {"pl": "Odnośnik do tej sekcji", "en": "Link to this section"}
 
 FALLBACK = {
     "en": ("This page has not been translated yet",
@@ -38,7 +42,9 @@ def fallback_notice(markdown: str, page, lang: str) -> str:
     if not is_fallback(page, lang) or lang not in FALLBACK:
         return markdown
     title, text = FALLBACK[lang]
-    notice = f'!!! info "{title}"\n\n    {text}\n'
+    # The page body is wrapped in lang="pl" (on_page_content); the notice is in the page's language.
+    notice = (f'<div class="admonition info" lang="{lang}" markdown="1">\n<p class="admonition-title">{title}</p>\n\n'
+              f'{text}\n\n</div>\n')
     rows = markdown.lstrip("\n").split("\n")
     if rows and rows[0].startswith("# "):
         return rows[0] + "\n\n" + notice + "\n" + "\n".join(rows[1:])
@@ -129,3 +135,28 @@ def writing_space(html: str) -> str:
 
     html = _ANSWER_LINE.sub(answer, html)
     return _INLINE_BLANK.sub('<span class="kit-blank" aria-hidden="true"></span>', html)
+
+
+_NAV_LINK = re.compile(r'<a href="(?P<href>[^"]*)"(?= class="md-nav__link)')
+
+
+def fallback_urls(pages, lang: str) -> dict[str, str]:
+    """URL -> source language of every page shown in this language from another language's source."""
+    return {p.url: p.file.locale for p in pages if is_fallback(p, lang)}
+
+
+def mark_fallback_titles(html: str, page, foreign: dict[str, str]) -> str:
+    """Navigation links and the header title of untranslated pages show the original title: mark
+    its language (WCAG 3.1.2), as on_page_content does for the page body."""
+    base = urljoin("http://site/", page.url)
+
+    def mark(m: re.Match) -> str:
+        target = urlparse(urljoin(base, m["href"])).path.lstrip("/")
+        lang = foreign.get(target)
+        return f'{m[0]} lang="{lang}"' if lang else m[0]
+
+    html = _NAV_LINK.sub(mark, html)
+    if page.url in foreign:
+        html = html.replace('data-md-component="header-topic"',
+                            f'data-md-component="header-topic" lang="{foreign[page.url]}"', 1)
+    return html
