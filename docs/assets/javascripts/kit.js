@@ -53,9 +53,12 @@ document.addEventListener("keydown", function (event) {
     label.click();
   }
   var id = label.getAttribute("data-kit-toggle");
-  setTimeout(function () {
-    if (id === "__search" && document.getElementById(id).checked) {
-      document.querySelector(".md-search__input").focus();
+  setTimeout(function () { // an opened drawer or search takes the focus, as a dialog would
+    if (!document.getElementById(id).checked) return;
+    if (id === "__search") document.querySelector(".md-search__input").focus();
+    if (id === "__drawer") {
+      var first = document.querySelector(".md-sidebar--primary a[href]");
+      if (first) first.focus();
     }
   }, 0);
 });

@@ -176,7 +176,14 @@ def load_edition(config=None, path: Path | None = None) -> Edition:
     if a11y.get("status") and a11y["status"] not in STATUSES:
         add("E008", "accessibility.status", f"„{a11y['status']}” spoza listy.", "dozwolone: " +
             ", ".join(STATUSES) + ".", "accessibility", "status")
+    from kit.model.nonconformities import load_nonconformities, statement_list
+    gaps = load_nonconformities(path.parent / "dostepnosc-niezgodnosci.yml")
+    if gaps and a11y.get("status") == "zgodna":
+        add("E024", "accessibility.status", f"status „zgodna”, a plik dostepnosc-niezgodnosci.yml wymienia "
+            f"{len(gaps)} niezgodności.", "wpisz „częściowo zgodna” albo usuń niezgodności ze strony.",
+            "accessibility", "status")
     raise_if(problems)
+    a11y["gaps"], a11y["gaps_en"] = statement_list(gaps, "pl"), statement_list(gaps, "en")
     for key in ("published", "updated", "prepared", "last_check"):
         a11y[key] = parse_iso(a11y[key]).isoformat()
     # Derived values the statement template shows.

@@ -159,4 +159,6 @@ def mark_fallback_titles(html: str, page, foreign: dict[str, str]) -> str:
     if page.url in foreign:
         html = html.replace('data-md-component="header-topic"',
                             f'data-md-component="header-topic" lang="{foreign[page.url]}"', 1)
+        html = html.replace('<nav class="md-nav md-nav--secondary"',  # the page's table of contents
+                            f'<nav lang="{foreign[page.url]}" class="md-nav md-nav--secondary"', 1)
     return html
