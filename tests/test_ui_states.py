@@ -54,9 +54,24 @@ def sample(site: Path) -> list[dict]:
     return pages
 
 
+def site_path() -> str:
+    """The site's path under its host (the edition's site_address, which builds use as site_url):
+    the 404 pages load their assets from there."""
+    from urllib.parse import urlparse
+    from kit.model.edition import load_edition
+    return urlparse(load_edition(path=ROOT / "materials" / "wydanie.yml").data["site_address"]).path.strip("/")
+
+
 def run_states(site: Path) -> dict:
     ensure_packages(ROOT)
-    with serve(site) as base:
+    root, sub = site, site_path()
+    if sub:  # serve the site where its absolute links expect it
+        root = site.parent / f"{site.name}-root"
+        (root / sub).parent.mkdir(parents=True, exist_ok=True)
+        if not (root / sub).exists():
+            (root / sub).symlink_to(site, target_is_directory=True)
+    with serve(root) as host:
+        base = host + (sub + "/" if sub else "")
         config = {"base": base, "chromium": str(find_chromium()), "flags": FLAGS, "pages": sample(site),
                   "search": SEARCH, "strings": {"pl": ui_strings("pl"), "en": ui_strings("en")}}
         cfg = site.parent / f"{site.name}-states.json"

@@ -155,8 +155,8 @@ async function languageOfParts(page) {
   return page.evaluate(strings => {
     // A phrase counts as Polish or English by its function words and Polish letters; one Polish
     // word in English text is usually a proper name (WCAG 3.1.2 exempts those), two are a phrase.
-    const PL_WORDS = new Set('w we i z ze do dla na się oraz jest są nie o od po przez że lub czy jak to tej ten'.split(' '));
-    const EN_WORDS = new Set('the and of to in for with on is are this that be by or from not as at'.split(' '));
+    const PL_WORDS = new Set('w i z ze dla na się oraz jest są nie o od po przez że lub czy jak tej ten'.split(' '));
+    const EN_WORDS = new Set('the and of to in for with on is are this that be by or from not as at it we you have has yes'.split(' '));
     const score = (t, words, letters) => t.toLowerCase().split(/[^\p{L}]+/u).filter(w => w &&
       (words.has(w) || (letters && /[ąćęłńśźż]/.test(w)))).length;
     const pl = new Set(strings.pl), en = new Set(strings.en);
@@ -201,7 +201,8 @@ async function open(page, url, {width = 1280, scheme = 'light'} = {}) {
       const input = document.querySelector(`input[name="__palette"][data-md-color-scheme="${w}"]`);
       input.click();
     }, want);
-    await page.waitForFunction(w => document.body.getAttribute('data-md-color-scheme') === w, {timeout: 3000}, want);
+    await page.waitForFunction(w => document.body.getAttribute('data-md-color-scheme') === w, {timeout: 3000}, want)
+      .catch(() => { throw new Error(`${url}: the colour-scheme switch did not show ${want}`); });
   }
   return shown();
 }

@@ -13,7 +13,7 @@ from mkdocs.structure.files import InclusionLevel
 from kit.site import markup, trainer_filter
 from kit.model.edition import fill_fields, load_edition
 from kit.model.errors import KitError
-from kit.model.glossary import abbreviation_lines
+from kit.model.glossary import abbreviation_languages, abbreviation_lines
 from kit.model.legal import render_citations
 from kit.model.materials import load
 from kit.model.paths import Project
@@ -171,6 +171,7 @@ def _after_title(markdown: str, block: str) -> str:
 def on_page_content(html, page, config, files):
     trainer_filter.VIEW["trainer"] = False
     html = markup.print_urls(markup.printable_checkboxes(markup.accessible_tables(html)))
+    html = markup.mark_abbreviations(html, abbreviation_languages(_state["materials"].terms, _lang(config)))
     html = bind_single_letters_html(html)
     if "/karty/" in page.file.src_uri:  # handouts: room to write instead of dotted lines
         html = markup.writing_space(html)
@@ -193,6 +194,8 @@ def _per_language_404(output, template_name, config):
     if template_name != "404.html":
         return output
     lang, default = _lang(config), getattr(config.plugins.get("i18n"), "default_language", "pl")
+    output = markup.mark_fallback_titles(output, "404.html", None, _state.get("fallback_urls", {}),
+                                         config.site_url or "http://site/")
     if lang == default:
         _state["404"] = output
         return output
@@ -208,7 +211,8 @@ def on_nav(nav, config, files):
 
 
 def on_post_page(output, page, config):
-    output = markup.mark_fallback_titles(output, page, _state.get("fallback_urls", {}))
+    own = page.file.locale if markup.is_fallback(page, _lang(config)) else None
+    output = markup.mark_fallback_titles(output, page.url, own, _state.get("fallback_urls", {}))
     return csp.apply(markup.drop_unlabelled_toc_toggle(output), page.content, _offline(config))
 
 
