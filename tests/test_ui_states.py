@@ -25,6 +25,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 PAGE_TYPES = ["", "koncepcja/uzasadnienie/", "moduly/", "moduly/m01-organ-prowadzacy/",
               "moduly/m01-organ-prowadzacy/trener/", "moduly/m01-organ-prowadzacy/karty/karta-pracy-1/",
               "szablony/arkusz-diagnozy/", "zasoby/slownik/", "zasoby/podstawy-prawne/",
+              "moduly/m01-organ-prowadzacy/przebieg/", "moduly/m01-organ-prowadzacy/slajdy/",
               "deklaracja-dostepnosci/", "latwy-tekst/", "404.html"]
 NARROW = {"", "moduly/m01-organ-prowadzacy/", "zasoby/slownik/", "404.html"}  # also at 320 and 1024 px
 SEARCH = [("pl", "", "dostępność"), ("en", "en/", "accessibility")]
@@ -47,9 +48,11 @@ def sample(site: Path) -> list[dict]:
             target = site / path / ("" if path.endswith(".html") else "index.html")
             if not target.exists():
                 continue
-            views = ["1280-light", "1280-dark"] + (["320-light", "1024-light"] if kind in NARROW else [])
+            # every type in the light scheme at 1280 px (language of parts, hover); the dark scheme for
+            # every Polish type, the narrow widths and English dark views for the types in NARROW
+            views = ["1280-light"] + (["1280-dark"] if lang == "pl" or kind in NARROW else [])
+            views += ["320-light", "1024-light"] if kind in NARROW else []
             views += ["320-dark"] if kind == "" else []
-            # axe in the dark scheme: every Polish page type, and the English pages that differ most
             pages.append({"path": path, "lang": lang, "views": views, "axe": lang == "pl" or kind in NARROW})
     return pages
 
