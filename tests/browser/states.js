@@ -196,7 +196,8 @@ async function open(page, url, {width = 1280, scheme = 'light'} = {}) {
   // Material follows the system scheme only when nothing is stored; make sure through its own switch.
   const want = scheme === 'dark' ? 'slate' : 'default';
   const shown = () => page.evaluate(() => document.body.getAttribute('data-md-color-scheme'));
-  if (await shown() !== want) {
+  const switchable = await page.evaluate(() => !!document.querySelector('input[name="__palette"]'));
+  if (switchable && await shown() !== want) { // a page without Material's switch (the slide deck) follows the system
     await page.evaluate(w => {
       const input = document.querySelector(`input[name="__palette"][data-md-color-scheme="${w}"]`);
       input.click();
