@@ -132,7 +132,8 @@ def download_block(docs: list[PdfDoc], page_url: str, lang: str, extras=()) -> s
         pdf_lang = lang if lang in d.langs else "pl"
         up = depth - 1 if (lang == "en" and pdf_lang == "en") else depth
         target = "../" * up + d.file
-        rows.append(f'<li><a href="{target}">{_label(d, pdf_lang)}</a> '
+        other = f' lang="{pdf_lang}" hreflang="{pdf_lang}"' if pdf_lang != lang else ""  # WCAG 3.1.2
+        rows.append(f'<li><a href="{target}"{other}>{_label(d, pdf_lang)}</a> '
                     f'<span class="kit-pdf-meta" data-kit-pdf="{pdf_lang}:{d.file}">(PDF)</span></li>')
     head = PACK_LABELS[lang]["head"]
     return (f'\n\n<div class="kit-downloads" markdown="0"><p class="kit-downloads__title">{head}</p>'
