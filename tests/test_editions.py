@@ -148,8 +148,8 @@ def test_two_builds_of_one_commit_are_identical(site, tmp_path):
 
 
 @pytest.mark.parametrize("field, value, code", [
-    ("email", "dostepnosc@example.org", "E021"), ("phone", '""', "E022"),
-    ("site_address", "http://127.0.0.1:8000/", "E023")])
+    ("email", "dostepnosc@example.org", "E031"), ("phone", '""', "E032"),
+    ("site_address", "http://127.0.0.1:8000/", "E033")])
 def test_publish_refuses_placeholder_contact_data(tmp_path, field, value, code):
     from kit.model.edition import check_statement_contacts, load_edition
     from kit.model.errors import KitError
@@ -190,4 +190,4 @@ def test_status_compliant_refused_while_nonconformities_are_listed(tmp_path):
     shutil.copy(ROOT / "materials" / "dostepnosc-niezgodnosci.yml", tmp_path / "dostepnosc-niezgodnosci.yml")
     with pytest.raises(KitError) as err:
         load_edition(path=tmp_path / "wydanie.yml")
-    assert err.value.problems[0].code == "E024"
+    assert err.value.problems[0].code == "E034"

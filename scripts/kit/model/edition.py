@@ -179,7 +179,7 @@ def load_edition(config=None, path: Path | None = None) -> Edition:
     from kit.model.nonconformities import load_nonconformities, statement_list
     gaps = load_nonconformities(path.parent / "dostepnosc-niezgodnosci.yml")
     if gaps and a11y.get("status") == "zgodna":
-        add("E024", "accessibility.status", f"status „zgodna”, a plik dostepnosc-niezgodnosci.yml wymienia "
+        add("E034", "accessibility.status", f"status „zgodna”, a plik dostepnosc-niezgodnosci.yml wymienia "
             f"{len(gaps)} niezgodności.", "wpisz „częściowo zgodna” albo usuń niezgodności ze strony.",
             "accessibility", "status")
     raise_if(problems)
@@ -252,15 +252,15 @@ def check_statement_contacts(edition: Edition) -> None:
     problems = []
     email = str(a11y.get("email") or "")
     if PLACEHOLDER_MAIL.search(email):
-        problems.append(Problem(edition.path, src.line("accessibility", "email"), "E021", "accessibility.email",
+        problems.append(Problem(edition.path, src.line("accessibility", "email"), "E031", "accessibility.email",
                                 f"„{email}” to adres przykładowy – nikt nie odbierze wiadomości.",
                                 "wpisz adres e-mail osoby lub skrzynki do spraw dostępności."))
     if not str(a11y.get("phone") or "").strip():
-        problems.append(Problem(edition.path, src.line("accessibility", "phone"), "E022",
+        problems.append(Problem(edition.path, src.line("accessibility", "phone"), "E032",
                                 "accessibility.phone", "brak numeru telefonu – deklaracja dostępności go wymaga.",
                                 "wpisz numer telefonu, np. „+48 22 123 45 67”."))
     if LOCAL_ADDRESS.match(str(d.get("site_address") or "")):
-        problems.append(Problem(edition.path, src.line("site_address"), "E023", "site_address",
+        problems.append(Problem(edition.path, src.line("site_address"), "E033", "site_address",
                                 f"„{d['site_address']}” to adres tego komputera, nie adres w internecie.",
                                 "wpisz adres, pod którym serwis będzie dostępny, np. https://edukacja.gmina.pl/."))
     raise_if(problems)
