@@ -39,6 +39,12 @@ PRIMARY = EDITION["colors"]["primary"]
 ACCENT = EDITION["colors"]["accent"]
 
 
+def dark_accent() -> str:
+    """The edition's dark-scheme accent, given or derived (kit.model.edition)."""
+    from kit.model.edition import load_edition
+    return load_edition(path=ROOT / "materials" / "wydanie.yml").data["colors"]["accent_dark"]
+
+
 def kit(scheme: str, name: str) -> str:
     sel = ":root" if scheme == "light" else '[data-md-color-scheme="slate"]'
     return css_var(KIT_CSS, sel, name)
@@ -63,6 +69,7 @@ CASES = [
     ("focus ring light", lambda: (kit("light", "--kit-focus"), LIGHT_BG), LARGE_OR_UI),
     ("focus ring dark", lambda: (kit("dark", "--kit-focus"), DARK_BG), LARGE_OR_UI),
     ("focus ring on header", lambda: ("#ffffff", PRIMARY), LARGE_OR_UI),
+    ("dark accent: hovered links, search marks", lambda: (dark_accent(), DARK_BG), TEXT),
 ]
 for name in ("--kit-trainer", "--kit-exercise", "--kit-review", "--kit-question"):
     CASES.append((f"{name} border/icon light", lambda n=name: (kit("light", n), LIGHT_BG), LARGE_OR_UI))

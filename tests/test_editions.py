@@ -5,6 +5,8 @@ from __future__ import annotations
 import filecmp
 import json
 import os
+import re
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -30,6 +32,10 @@ def git(cwd, *args) -> str:
 def project_copy(tmp_path_factory) -> Path:
     """The project's tracked files in a fresh git repository (the tests commit and tag there)."""
     copy = copy_project(tmp_path_factory.mktemp("kopia") / "zestaw")
+    edition = copy / "materials" / "wydanie.yml"  # contact data that publish accepts
+    edition.write_text(edition.read_text("utf-8").replace("dostepnosc@example.org", "dostepnosc@brzozowa-wola.pl")
+                       .replace('phone: ""', 'phone: "+48 22 100 00 00"')
+                       .replace("http://127.0.0.1:8000/", "https://edukacja.brzozowa-wola.pl/"), "utf-8")
     git(copy, "init", "-q", "-b", "main")
     git(copy, "-c", "user.name=Test", "-c", "user.email=test@example.org", "add", "-A")
     git(copy, "-c", "user.name=Test", "-c", "user.email=test@example.org", "commit", "-q", "-m", "kopia")
@@ -139,3 +145,49 @@ def test_two_builds_of_one_commit_are_identical(site, tmp_path):
     print(f"\n{len(a)} files compared, {len(different)} differ")
     assert different == []
     assert os.environ.get("SOURCE_DATE_EPOCH") or source_date_epoch()
+
+
+@pytest.mark.parametrize("field, value, code", [
+    ("email", "dostepnosc@example.org", "E031"), ("phone", '""', "E032"),
+    ("site_address", "http://127.0.0.1:8000/", "E033")])
+def test_publish_refuses_placeholder_contact_data(tmp_path, field, value, code):
+    from kit.model.edition import check_statement_contacts, load_edition
+    from kit.model.errors import KitError
+    good = {"email": "dostepnosc@brzozowa-wola.pl", "phone": '"+48 22 100 00 00"',
+            "site_address": "https://edukacja.brzozowa-wola.pl/"}
+    text = (ROOT / "materials" / "wydanie.yml").read_text("utf-8")
+    for key, pattern in (("email", r"(?m)^(\s*email:).*$"), ("phone", r"(?m)^(\s*phone:).*$"),
+                         ("site_address", r"(?m)^(site_address:).*$")):
+        text = re.sub(pattern, lambda m: f"{m[1]} {value if field == key else good[key]}", text)
+    path = tmp_path / "wydanie.yml"
+    path.write_text(text, "utf-8")
+    (tmp_path / "dostepnosc-niezgodnosci.yml").write_text("[]\n", "utf-8")
+    with pytest.raises(KitError) as err:
+        check_statement_contacts(load_edition(path=path))
+    assert [p.code for p in err.value.problems] == [code]
+    assert err.value.problems[0].line > 1
+
+
+def test_dark_accent_checked_against_the_dark_background(tmp_path):
+    from kit.checks.contrast import ratio
+    from kit.model.edition import DARK_BACKGROUND, load_edition
+    from kit.model.errors import KitError
+    text = (ROOT / "materials" / "wydanie.yml").read_text("utf-8")
+    path = tmp_path / "wydanie.yml"
+    path.write_text(text, "utf-8")
+    assert ratio(load_edition(path=path).data["colors"]["accent_dark"], DARK_BACKGROUND) >= 4.5
+    path.write_text(text.replace('accent: "#a4262c"', 'accent: "#a4262c"\n  accent_dark: "#a4262c"'), "utf-8")
+    with pytest.raises(KitError) as err:
+        load_edition(path=path)
+    assert err.value.problems[0].code == "E004" and err.value.problems[0].field == "colors.accent_dark"
+
+
+def test_status_compliant_refused_while_nonconformities_are_listed(tmp_path):
+    from kit.model.edition import load_edition
+    from kit.model.errors import KitError
+    text = (ROOT / "materials" / "wydanie.yml").read_text("utf-8").replace("status: częściowo zgodna", "status: zgodna")
+    (tmp_path / "wydanie.yml").write_text(text, "utf-8")
+    shutil.copy(ROOT / "materials" / "dostepnosc-niezgodnosci.yml", tmp_path / "dostepnosc-niezgodnosci.yml")
+    with pytest.raises(KitError) as err:
+        load_edition(path=tmp_path / "wydanie.yml")
+    assert err.value.problems[0].code == "E034"

@@ -14,7 +14,7 @@ from kit.checks.node import ensure_packages, node_bin
 
 REQUIRED_IDS = ("a11y-wstep", "a11y-podmiot", "a11y-url", "a11y-data-publikacja", "a11y-data-aktualizacja",
                 "a11y-status", "a11y-data-sporzadzenie", "a11y-kontakt", "a11y-osoba", "a11y-email",
-                "a11y-telefon", "a11y-procedura", "a11y-architektura", "a11y-aplikacje", "a11y-ocena")
+                "a11y-telefon", "a11y-procedura", "a11y-architektura", "a11y-aplikacje")
 
 
 @pytest.mark.slow
@@ -30,6 +30,20 @@ def test_statement_has_every_required_element(site, lang):
     assert "{{" not in article  # every edition field was filled in
     status = re.search(r'id="a11y-status"[^>]*>(.*?)</p>', article, re.S)[1]
     assert re.search(r"częściowo zgodna|zgodna|niezgodna|compliant", status)
+    # a11y-ocena marks a disproportionate-burden assessment, which this statement does not claim
+    assert 'id="a11y-ocena"' not in article
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_statement_lists_the_known_nonconformities(site, lang):
+    from kit.model.nonconformities import load_nonconformities
+    html = (site / lang / "deklaracja-dostepnosci" / "index.html").read_text("utf-8")
+    html = re.sub(r"<[^>]+>", "", html)  # WCAG is an <abbr>
+    gaps = load_nonconformities()
+    for gap in gaps:
+        assert f"WCAG 2.1, {'criterion' if lang else 'kryterium'} {gap.criterion}:" in html
+    assert html.count("WCAG 2.1, kryterium" if not lang else "WCAG 2.1, criterion") == len(gaps)
 
 
 @pytest.mark.slow

@@ -151,3 +151,44 @@ def test_renderer_fetches_local_files_only_and_reports_problems(tmp_path):
     result = render(PdfJob(out=tmp_path / "t.pdf", title="Test", lang="pl", pages=[page], site_dir=tmp_path))
     assert result.pages == 1
     assert any("example.org" in p for p in result.problems), result.problems
+
+
+def test_independent_pdf_ua_checker_finds_nothing(pdfs):
+    """page-validation (a veraPDF-compatible PDF/UA-1 validator from PyPI; veraPDF itself is not
+    in the registries this project can reach) beside the kit's own pikepdf checks."""
+    import page
+    _, files = pdfs
+    failures = {f.name: [f"{x.rule_id}: {x.message}" for x in page.validate_pdf(f, profile="ua1").failures]
+                for f in files}
+    assert not {k: v for k, v in failures.items() if v}
+
+
+def test_links_captions_and_language_of_parts_tagged(pdfs):
+    from kit.pdf.post import caption_pages
+    lang, files = pdfs
+    langs = 0
+    for f in files:
+        with pikepdf.open(f) as pdf:
+            nums = pdf.Root.StructTreeRoot.ParentTree.Nums
+            parents = {int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)}
+            for page in pdf.pages:
+                for annot in page.get("/Annots") or []:
+                    if annot.Subtype == "/Link":  # Matterhorn 28-011: the annotation hangs in its Link
+                        assert parents[int(annot.StructParent)].S == "/Link", f"{f.name}: {annot.get('/Contents')}"
+            for caption, first_row in caption_pages(pdf):
+                assert caption == first_row, f"{f.name}: caption on page {caption + 1} apart from its table"
+            elements = list(struct_elements(pdf))
+            langs += sum(1 for e in elements if str(e.get("/Lang", lang)) != lang)
+            for li in (e for e in elements if e.S == "/LI"):
+                kids = li.K if isinstance(li.K, pikepdf.Array) else [li.K]
+                assert all(k.get("/S") in ("/Lbl", "/LBody") for k in kids if isinstance(k, pikepdf.Dictionary)), f.name
+    if lang == "en":
+        assert langs > 0, "Polish names in English PDFs carry /Lang"
+
+
+def test_definition_terms_and_values_share_a_list_item(site, materials):
+    with pikepdf.open(site / "pdf" / f"{materials.modules[0].slug}-uczestnik.pdf") as pdf:
+        bodies = [e for e in struct_elements(pdf) if e.S == "/LBody"]
+        paired = [b for b in bodies if [str(k.get("/S")) for k in (b.K if isinstance(b.K, pikepdf.Array) else [b.K])
+                                         if isinstance(k, pikepdf.Dictionary)][:2] == ["/Span", "/Div"]]
+        assert len(paired) >= 5  # the module's metadata: duration, audience, … each with its value

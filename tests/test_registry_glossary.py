@@ -36,8 +36,8 @@ def test_render_citation_relative_link():
     from kit.model.legal import Act
     acts = {"rodo": Act("rodo", "Rozporządzenie", "RODO", "GDPR", "rozporzadzenie-ue")}
     out = render_citations("Zob. [[akt:rodo|art. 5]] i [[akt:rodo]].", acts, "moduly/m01-x/index.md")
-    assert out == ("Zob. [RODO, art. 5](../../zasoby/podstawy-prawne.md#akt-rodo){ .kit-akt } i "
-                   "[RODO](../../zasoby/podstawy-prawne.md#akt-rodo){ .kit-akt }.")
+    assert out == ("Zob. [RODO, art. 5](../../zasoby/podstawy-prawne.md#akt-rodo){ .kit-akt lang=\"pl\" } i "
+                   "[RODO](../../zasoby/podstawy-prawne.md#akt-rodo){ .kit-akt lang=\"pl\" }.")
 
 
 def _acts():
@@ -49,7 +49,7 @@ def _acts():
 def test_link_citation_keeps_author_text_and_points_to_registry():
     out = render_citations("Wynika to z [art. 10 ust. 1 Prawa oświatowego](akt:po).", _acts(), "koncepcja/a.md")
     assert out == ("Wynika to z [art. 10 ust. 1 Prawa oświatowego](../zasoby/podstawy-prawne.md#akt-po)"
-                   "{ .kit-akt }.")
+                   "{ .kit-akt }.")  # the author's words are in the page's language
 
 
 @pytest.mark.parametrize("text, code", [

@@ -148,8 +148,9 @@ def publish(version: str, title: str | None = None, target: str | None = None, b
             raise KitError([Problem(ROOT, 0, "W101", "target", f"nie można pobrać gałęzi {branch} z {target}: "
                                     f"{fetched.stderr.strip()}", "sprawdź adres repozytorium docelowego.")])
     newest = check_publishable(version, branch, replace)
-    from kit.model.edition import load_edition
+    from kit.model.edition import check_statement_contacts, load_edition
     edition = load_edition(path=ROOT / "materials" / "wydanie.yml")
+    check_statement_contacts(edition)  # no placeholder contact data in a published statement
     commit = _git("rev-parse", "HEAD").stdout.strip()
     zip_path = ROOT / "docs" / OFFLINE_ZIP
     zip_path.unlink(missing_ok=True)  # never pack an older bundle into the new one

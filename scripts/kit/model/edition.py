@@ -23,7 +23,7 @@ EDITION_FIELDS = {
     "repository": (False, "adres repozytorium (link „Zgłoś uwagę na GitHubie”)"),
     "feedback_email": (False, "adres e-mail na uwagi czytelników (link „Zgłoś uwagę”); domyślnie "
                               "adres z accessibility.email"),
-    "colors": (True, "kolory primary i accent w zapisie #RRGGBB"),
+    "colors": (True, "kolory primary i accent (opcjonalnie accent_dark) w zapisie #RRGGBB"),
     "logo": (False, "ścieżka logo względem docs/, np. assets/logo-gminy.svg"),
     "modules": (True, "„all” albo lista identyfikatorów modułów"),
     "accessibility": (True, "dane deklaracji dostępności"),
@@ -56,6 +56,13 @@ _PHONE = re.compile(r"[0-9 +()/-]*")
 _HEX = re.compile(r"#[0-9a-fA-F]{6}")
 TEXT_FIELDS = ("site_name", "site_name_en", "publisher", "publisher_en")
 URL_FIELDS = ("site_address", "repository")
+# Material's dark (slate) page background, hsla(225, 15%, 14%): links, hovered links and search
+# highlights use the accent colour there, so the dark scheme needs its own, lighter accent.
+DARK_BACKGROUND = "#1e2129"
+# Addresses that cannot reach anyone (RFC 2606 and loopback): fine for a local preview, not for
+# a published statement.
+PLACEHOLDER_MAIL = re.compile(r"@(?:[\w-]+\.)*(?:example\.(?:org|com|net)|example|test|invalid|localhost)$", re.I)
+LOCAL_ADDRESS = re.compile(r"^https?://(?:127\.\d+\.\d+\.\d+|localhost|\[::1\]|0\.0\.0\.0)(?::\d+)?(?:/|$)", re.I)
 
 
 @dataclass
@@ -137,6 +144,17 @@ def load_edition(config=None, path: Path | None = None) -> Edition:
     if mail is not None and not (isinstance(mail, str) and _EMAIL.fullmatch(mail)):
         add("E009", "feedback_email", f"„{mail}” nie jest adresem e-mail.",
             "wpisz jeden adres w postaci nazwa@domena.pl, bez spacji i bez „mailto:”.")
+    dark = colors.get("accent_dark") if isinstance(colors, dict) else None
+    if dark is not None:
+        try:
+            r = ratio(str(dark), DARK_BACKGROUND)
+        except ValueError as exc:
+            add("E003", "colors.accent_dark", f"{exc}.", "wpisz kolor jako #RRGGBB, np. #ff8a80.", "colors", "accent_dark")
+        else:
+            if r < MIN_CONTRAST:
+                add("E004", "colors.accent_dark", f"kontrast {dark} z ciemnym tłem {DARK_BACKGROUND} to {r:.2f}:1, "
+                    f"wymagane co najmniej {MIN_CONTRAST}:1 (WCAG 2.1, kryterium 1.4.3).",
+                    "wybierz jaśniejszy odcień albo usuń pole – zestaw dobierze je sam.", "colors", "accent_dark")
     sel = d.get("modules")
     if sel is not None and sel != "all" and not (isinstance(sel, list) and all(isinstance(x, str) for x in sel)):
         add("E005", "modules", f"znaleziono „{sel}”.", "wpisz „all” albo listę, np. [m01, m02].")
@@ -164,7 +182,14 @@ def load_edition(config=None, path: Path | None = None) -> Edition:
     if a11y.get("status") and a11y["status"] not in STATUSES:
         add("E008", "accessibility.status", f"„{a11y['status']}” spoza listy.", "dozwolone: " +
             ", ".join(STATUSES) + ".", "accessibility", "status")
+    from kit.model.nonconformities import load_nonconformities, statement_list
+    gaps = load_nonconformities(path.parent / "dostepnosc-niezgodnosci.yml")
+    if gaps and a11y.get("status") == "zgodna":
+        add("E034", "accessibility.status", f"status „zgodna”, a plik dostepnosc-niezgodnosci.yml wymienia "
+            f"{len(gaps)} niezgodności.", "wpisz „częściowo zgodna” albo usuń niezgodności ze strony.",
+            "accessibility", "status")
     raise_if(problems)
+    a11y["gaps"], a11y["gaps_en"] = statement_list(gaps, "pl"), statement_list(gaps, "en")
     for key in ("published", "updated", "prepared", "last_check"):
         a11y[key] = parse_iso(a11y[key]).isoformat()
     # Derived values the statement template shows.
@@ -173,6 +198,7 @@ def load_edition(config=None, path: Path | None = None) -> Edition:
     a11y["phone_text_en"] = a11y.get("phone") or "none – please contact us by e-mail"
     d.setdefault("publisher_en", d["publisher"])
     d["feedback_email"] = d.get("feedback_email") or a11y["email"]
+    colors.setdefault("accent_dark", lighten_until(colors["accent"], DARK_BACKGROUND, MIN_CONTRAST))
     return Edition(path, d, src)
 
 
@@ -212,6 +238,39 @@ def css_color(value) -> str | None:
         if rgba is not None and rgba != "currentColor":
             return "#" + "".join(f"{round(c * 255):02x}" for c in rgba[:3])
     return None
+
+
+def lighten_until(color: str, background: str, minimum: float) -> str:
+    """The colour mixed with white in 1 % steps until it reaches `minimum` against `background`:
+    the dark-scheme accent of an edition that names only its light one."""
+    from kit.checks.contrast import blend
+    for step in range(101):
+        mixed = blend(color + f"{round(255 * (1 - step / 100)):02x}", "#ffffff")
+        if ratio(mixed, background) >= minimum:
+            return mixed
+    return "#ffffff"
+
+
+def check_statement_contacts(edition: Edition) -> None:
+    """What a local preview may leave as a placeholder but a published statement may not: an
+    e-mail address nobody reads, no phone number, a site address on this computer."""
+    d, a11y = edition.data, edition.data["accessibility"]
+    src = load_yaml_file(edition.path)
+    problems = []
+    email = str(a11y.get("email") or "")
+    if PLACEHOLDER_MAIL.search(email):
+        problems.append(Problem(edition.path, src.line("accessibility", "email"), "E031", "accessibility.email",
+                                f"„{email}” to adres przykładowy – nikt nie odbierze wiadomości.",
+                                "wpisz adres e-mail osoby lub skrzynki do spraw dostępności."))
+    if not str(a11y.get("phone") or "").strip():
+        problems.append(Problem(edition.path, src.line("accessibility", "phone"), "E032",
+                                "accessibility.phone", "brak numeru telefonu – deklaracja dostępności go wymaga.",
+                                "wpisz numer telefonu, np. „+48 22 123 45 67”."))
+    if LOCAL_ADDRESS.match(str(d.get("site_address") or "")):
+        problems.append(Problem(edition.path, src.line("site_address"), "E033", "site_address",
+                                f"„{d['site_address']}” to adres tego komputera, nie adres w internecie.",
+                                "wpisz adres, pod którym serwis będzie dostępny, np. https://edukacja.gmina.pl/."))
+    raise_if(problems)
 
 
 FIELD = re.compile(r"\{\{\s*edition\.([\w.]+)\s*\}\}")

@@ -17,11 +17,16 @@ class Term:
     en_definition: str | None = None
     en_expansion: str | None = None
     line: int = 1
+    expansion_lang: str = "pl"  # the language of `expansion` (SELFIE's full form is English)
 
     @property
     def anchor(self) -> str:
         from pymdownx.slugs import slugify
         return "termin-" + slugify(case="lower")(self.term, "-")
+
+    def expansion_language(self, lang: str) -> str:
+        """The language of the full form shown on a page in `lang`."""
+        return lang if lang == "en" and self.en_definition and self.en_expansion else self.expansion_lang
 
     def text(self, lang: str) -> tuple[str | None, str]:
         if lang == "en" and self.en_definition:
@@ -66,8 +71,12 @@ def load_glossary(path: Path) -> list[Term]:
                                     f"(pierwszy raz w linii {seen[term.lower()]}).", "usuń lub scal wpisy."))
         seen[term.lower()] = line
         en = entry.get("en") or {}
+        expansion_lang = entry.get("expansion_lang", "pl")
+        if expansion_lang not in ("pl", "en"):
+            problems.append(Problem(path, src.line(i, "expansion_lang"), "G007", "expansion_lang",
+                                    f"znaleziono „{expansion_lang}”.", "wpisz pl albo en (język pełnej nazwy)."))
         terms.append(Term(term, str(entry["definition"]).strip(), entry.get("expansion"),
-                          en.get("definition"), en.get("expansion"), line))
+                          en.get("definition"), en.get("expansion"), line, expansion_lang))
     raise_if(problems)
     return sorted(terms, key=lambda t: t.term.lower())
 
@@ -86,3 +95,10 @@ def abbreviation_lines(terms: list[Term], lang: str) -> str:
             expansion, _ = t.text(lang)
             rows.append(f"*[{t.term}]: {expansion}")
     return "\n".join(rows)
+
+
+def abbreviation_languages(terms: list[Term], lang: str) -> dict[str, str]:
+    """Abbreviations whose full form on a page in `lang` is in another language (SELFIE on Polish
+    pages): their <abbr> gets that language (WCAG 3.1.2)."""
+    return {t.term: t.expansion_language(lang) for t in terms
+            if is_abbreviation(t) and t.expansion_language(lang) != lang}

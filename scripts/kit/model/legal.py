@@ -241,7 +241,7 @@ def render_citations(markdown: str, acts: dict[str, Act], page_src_uri: str) -> 
         if act is None:  # unknown keys are reported by the pre-build check with file and line
             return m[0]
         text = act.short + (f", {m[2].strip()}" if m[2] and m[2].strip() else "")
-        return f"[{text}]({target}#{act.anchor}){{ .kit-akt }}"
+        return f"[{text}]({target}#{act.anchor}){{ .kit-akt lang=\"pl\" }}"  # a Polish name, on English pages too (WCAG 3.1.2)
 
     def link(m: re.Match) -> str:
         act = acts.get(m[2].strip())

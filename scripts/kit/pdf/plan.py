@@ -130,7 +130,8 @@ def download_block(docs: list[PdfDoc], page_url: str, lang: str, extras=()) -> s
         rows.append(f'<li><a href="{"../" * (depth - 1 if lang == "en" else depth)}{file}">{label}</a>{meta}</li>')
     for d in docs:
         pdf_lang, target = _link(d, page_url, lang)
-        rows.append(f'<li><a href="{target}">{_label(d, pdf_lang)}</a> '
+        other = f' lang="{pdf_lang}" hreflang="{pdf_lang}"' if pdf_lang != lang else ""  # WCAG 3.1.2
+        rows.append(f'<li><a href="{target}"{other}>{_label(d, pdf_lang)}</a> '
                     f'<span class="kit-pdf-meta" data-kit-pdf="{pdf_lang}:{d.file}">(PDF)</span></li>')
     head = PACK_LABELS[lang]["head"]
     return (f'\n\n<div class="kit-downloads" markdown="0"><p class="kit-downloads__title">{head}</p>'

@@ -162,3 +162,103 @@ def describe_links(path: Path, links: list[tuple[str, str]]) -> int:
         if changed:
             pdf.save(path, deterministic_id=True)
         return changed
+
+
+def _kids(el) -> list:
+    k = el.get("/K")
+    return list(k) if isinstance(k, pikepdf.Array) else ([] if k is None else [k])
+
+
+def nest_link_annotations(path: Path) -> int:
+    """A link with inline children (<a><abbr>…</abbr></a>, or one that wraps) gets its annotation
+    hung under a NonStruct inside the Link; PDF/UA (Matterhorn 28-011) wants the object reference
+    directly in the Link element. Moves each such reference up to its Link; returns how many."""
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        nums = pdf.Root.StructTreeRoot.get("/ParentTree", pikepdf.Dictionary()).get("/Nums", pikepdf.Array())
+        slot = {int(nums[i]): i + 1 for i in range(0, len(nums), 2)}
+        moved = 0
+        for page in pdf.pages:
+            for annot in page.get("/Annots") or []:
+                if annot.get("/Subtype") != "/Link" or annot.get("/StructParent") is None:
+                    continue
+                i = slot.get(int(annot.StructParent))
+                holder = nums[i] if i is not None else None
+                if holder is None or holder.get("/S") == "/Link":
+                    continue
+                link = holder.get("/P")
+                while link is not None and link.get("/S") not in ("/Link", None):
+                    link = link.get("/P")
+                if link is None or link.get("/S") != "/Link":
+                    continue
+                keep, refs = [], []
+                for k in _kids(holder):
+                    is_ref = isinstance(k, pikepdf.Dictionary) and k.get("/Type") == "/OBJR" and \
+                        k.get("/Obj") is not None and k.Obj.objgen == annot.objgen
+                    (refs if is_ref else keep).append(k)
+                holder.K = pikepdf.Array(keep)
+                if not keep and holder.is_indirect:  # an empty NonStruct leaves the tree
+                    parent = holder.P
+                    parent.K = pikepdf.Array([k for k in _kids(parent) if not (
+                        isinstance(k, pikepdf.Dictionary) and k.is_indirect and k.objgen == holder.objgen)])
+                link.K = pikepdf.Array(_kids(link) + refs)
+                nums[i] = link
+                moved += 1
+        if moved:
+            pdf.save(path, deterministic_id=True)
+        return moved
+
+
+def wrap_list_bodies(path: Path) -> int:
+    """A list item made of paragraphs (<li><p>…</p></li>) becomes LI > Lbl + P; PDF/UA wants the
+    content of an LI inside LBody. Wraps such children in an LBody; returns how many items."""
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        changed = 0
+        for li in [e for e in struct_elements(pdf) if e.get("/S") == "/LI"]:
+            kids = _kids(li)
+            loose = [k for k in kids if isinstance(k, pikepdf.Dictionary) and k.get("/S") is not None
+                     and k.get("/S") not in ("/Lbl", "/LBody")]
+            if not loose or any(not isinstance(k, pikepdf.Dictionary) for k in kids):
+                continue  # marked content directly in the LI would need the parent tree changed too
+            body = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name("/StructElem"), S=pikepdf.Name("/LBody"),
+                                                        P=li, K=pikepdf.Array(loose)))
+            if li.get("/Pg") is not None:
+                body.Pg = li.Pg
+            for k in loose:
+                k.P = body
+            li.K = pikepdf.Array([k for k in kids if k.get("/S") == "/Lbl"] + [body])
+            changed += 1
+        if changed:
+            pdf.save(path, deterministic_id=True)
+        return changed
+
+
+def _first_content_page(el, page=None):
+    """The page of the first marked content under a structure element (its own /Pg or an MCR's)."""
+    pg = el.get("/Pg") if isinstance(el, pikepdf.Dictionary) else None
+    page = pg.objgen if pg is not None else page
+    for k in _kids(el) if isinstance(el, pikepdf.Dictionary) else []:
+        if isinstance(k, int) or (isinstance(k, pikepdf.Object) and k._type_code == pikepdf.ObjectType.integer):
+            return page
+        if isinstance(k, pikepdf.Dictionary):
+            if k.get("/Type") == "/MCR":
+                return k.Pg.objgen if k.get("/Pg") is not None else page
+            found = _first_content_page(k, page)
+            if found is not None:
+                return found
+    return None
+
+
+def caption_pages(pdf: pikepdf.Pdf) -> list[tuple[int, int]]:
+    """(page of the caption's text, page of the table's first row) for every captioned table; -1
+    when the Table element holds the caption but no rows (the table went on to the next page)."""
+    index = {p.objgen: n for n, p in enumerate(pdf.pages)}
+    out = []
+    for table in (e for e in struct_elements(pdf) if e.get("/S") == "/Table"):
+        kids = [k for k in _kids(table) if isinstance(k, pikepdf.Dictionary)]
+        caption = next((k for k in kids if k.get("/S") == "/Caption"), None)
+        rows = [k for k in kids if k.get("/S") in ("/THead", "/TBody", "/TR")]
+        if caption is None:
+            continue  # a table split across pages continues in a Table element of its own, with no caption
+        first_row = index.get(_first_content_page(rows[0]), -1) if rows else -1
+        out.append((index.get(_first_content_page(caption), -1), first_row))
+    return out

@@ -182,6 +182,31 @@ def _shift_headings(article: lhtml.HtmlElement) -> None:
             h.tag = f"h{level + 1}"
 
 
+def _pair_definitions(article: lhtml.HtmlElement) -> None:
+    """WeasyPrint tags <dt> and <dd> as separate list items, so a term loses its value. Each
+    term with its values becomes one list item (L > LI > LBody) that keeps them together."""
+    for dl in article.xpath(".//dl"):
+        items, current = [], None
+        for child in list(dl):
+            if child.tag == "dt":
+                current = lhtml.Element("li")
+                items.append(current)
+                child.tag = "span"
+                child.set("class", "kit-dt")
+            elif child.tag == "dd":
+                child.tag = "div"
+                child.set("class", "kit-dd")
+                if current is None:
+                    current = lhtml.Element("li")
+                    items.append(current)
+            if current is not None:
+                current.append(child)
+        dl.tag = "ul"
+        dl.set("class", ((dl.get("class") or "") + " kit-dl").strip())
+        for li in items:
+            dl.append(li)
+
+
 def document_html(job: PdfJob) -> str:
     labels = LABELS[job.lang]
     answers: list | None = [] if job.kind == "participant" else None
@@ -195,6 +220,7 @@ def document_html(job: PdfJob) -> str:
         _absolutise(art, page, job)
         _link_inside(art, inside)
         _open_details(art, labels, answers)
+        _pair_definitions(art)
         if i > 0:
             _shift_headings(art)
             _prefix_ids(art, f"r{i}-")
@@ -208,6 +234,7 @@ def document_html(job: PdfJob) -> str:
             _absolutise(art, page, job)
             _link_inside(art, inside)
             _open_details(art, labels, None)
+            _pair_definitions(art)
             _shift_headings(art)
             parts.append(f'<section class="kit-handout" id="z{k}-karta">'
                          f'{lhtml.tostring(art, encoding="unicode", method="html")}</section>')
@@ -292,7 +319,9 @@ def render(job: PdfJob) -> PdfResult:
     from weasyprint.text.fonts import FontConfiguration
     from weasyprint.urls import URLFetcher
 
-    from kit.pdf.post import add_table_scope, describe_links, mark_margin_artifacts, page_count
+    from kit.pdf.post import (add_table_scope, describe_links, mark_margin_artifacts, nest_link_annotations,
+                              page_count, wrap_list_bodies)
+    _tag_languages()
 
     start = time.perf_counter()
     handler = _Collect()
@@ -314,8 +343,32 @@ def render(job: PdfJob) -> PdfResult:
     add_table_scope(job.out)
     mark_margin_artifacts(job.out)
     describe_links(job.out, link_texts(source))
+    nest_link_annotations(job.out)
+    wrap_list_bodies(job.out)
     problems = handler.messages
     return PdfResult(job.out, page_count(job.out), job.out.stat().st_size, time.perf_counter() - start, problems)
+
+
+def _tag_languages() -> None:
+    """WeasyPrint writes the document's /Lang but not an element's: wrap its tag-tree builder so a
+    structure element made for an element with lang="…" (a Polish name on an English page) gets
+    /Lang (PDF/UA 7.2, WCAG 3.1.2). Relies on weasyprint.pdf.tags, pinned in requirements.lock."""
+    import pydyf
+    from weasyprint.pdf import tags
+    if getattr(tags, "_kit_lang", False):
+        return
+    build = tags._build_box_tree
+
+    def with_lang(box, parent, pdf, *args):
+        element = getattr(box, "element", None)
+        lang = element.get("lang") if element is not None and hasattr(element, "get") else None
+        for child in build(box, parent, pdf, *args):
+            if lang and box.element_tag not in ("html", "body") and child.get("P") == parent.reference:
+                child["Lang"] = pydyf.String(lang)
+            yield child
+
+    tags._build_box_tree = with_lang
+    tags._kit_lang = True
 
 
 def _ignore_interrupt() -> None:

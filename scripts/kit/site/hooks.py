@@ -13,7 +13,7 @@ from mkdocs.structure.files import InclusionLevel
 from kit.site import markup, trainer_filter
 from kit.model.edition import fill_fields, load_edition
 from kit.model.errors import KitError
-from kit.model.glossary import abbreviation_lines
+from kit.model.glossary import abbreviation_languages, abbreviation_lines
 from kit.model.legal import render_citations
 from kit.model.materials import load
 from kit.model.paths import Project
@@ -97,6 +97,7 @@ def on_config(config):
     if not _state["preview"]:
         _drop_drafts(config.nav, {p for p, s in _state["materials"].page_states.items() if s == "draft"})
     _state["edition"].apply(config)
+    config.mdx_configs.setdefault("toc", {})["permalink_title"] = markup.PERMALINK_TITLE[_lang(config)]
     pdf_on = os.environ.get("KIT_PDF", "1") != "0" and config.extra.get("kit", {}).get("pdf", True)
     _state["pdf_docs"] = pdf_plan.plan_documents(modules, config.nav, templates, project.docs,
                                                  project.templates) if pdf_on else []
@@ -182,6 +183,7 @@ def _after_title(markdown: str, block: str) -> str:
 def on_page_content(html, page, config, files):
     trainer_filter.VIEW["trainer"] = False
     html = markup.print_urls(markup.printable_checkboxes(markup.accessible_tables(html)))
+    html = markup.mark_abbreviations(html, abbreviation_languages(_state["materials"].terms, _lang(config)))
     html = bind_single_letters_html(html)
     if "/karty/" in page.file.src_uri:  # handouts: room to write instead of dotted lines
         html = markup.writing_space(html)
@@ -198,7 +200,31 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+def _per_language_404(output, template_name, config):
+    """static-i18n builds each language into the same site_dir, so the last build's 404.html
+    would win: keep the default language's at the root and put the others under their prefix."""
+    if template_name != "404.html":
+        return output
+    lang, default = _lang(config), getattr(config.plugins.get("i18n"), "default_language", "pl")
+    output = markup.mark_fallback_titles(output, "404.html", None, _state.get("fallback_urls", {}),
+                                         config.site_url or "http://site/")
+    if lang == default:
+        _state["404"] = output
+        return output
+    target = Path(config.site_dir) / lang / "404.html"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(output, "utf-8")
+    return _state.get("404", output)
+
+
+def on_nav(nav, config, files):
+    _state["fallback_urls"] = markup.fallback_urls(nav.pages, _lang(config))  # for on_post_page
+    return nav
+
+
 def on_post_page(output, page, config):
+    own = page.file.locale if markup.is_fallback(page, _lang(config)) else None
+    output = markup.mark_fallback_titles(output, page.url, own, _state.get("fallback_urls", {}))
     return csp.apply(markup.drop_unlabelled_toc_toggle(output), page.content, _offline(config))
 
 
@@ -211,7 +237,8 @@ def on_build_error(error):
 
 
 def on_post_template(output_content, template_name, config):
-    return csp.apply(output_content, offline=_offline(config))  # 404.html
+    output = csp.apply(output_content, offline=_offline(config))  # 404.html
+    return _per_language_404(output, template_name, config)
 
 
 def _offline(config) -> bool:

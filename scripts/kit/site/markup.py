@@ -2,9 +2,13 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urljoin, urlparse
 
 _CAPTION = re.compile(r"<p>(?:Tabela|Table):\s*(.+?)</p>\s*<table>", re.S)
 _TH = re.compile(r"<th(?=[\s>])(?![^>]*\bscope=)")
+
+# Heading permalinks: Markdown options are shared by all languages, so the hook sets this per build.
+PERMALINK_TITLE = {"pl": "Odnośnik do tej sekcji", "en": "Link to this section"}
 
 FALLBACK = {
     "en": ("This page has not been translated yet",
@@ -38,7 +42,9 @@ def fallback_notice(markdown: str, page, lang: str) -> str:
     if not is_fallback(page, lang) or lang not in FALLBACK:
         return markdown
     title, text = FALLBACK[lang]
-    notice = f'!!! info "{title}"\n\n    {text}\n'
+    # The page body is wrapped in lang="pl" (on_page_content); the notice is in the page's language.
+    notice = (f'<div class="admonition info" lang="{lang}" markdown="1">\n<p class="admonition-title">{title}</p>\n\n'
+              f'{text}\n\n</div>\n')
     rows = markdown.lstrip("\n").split("\n")
     if rows and rows[0].startswith("# "):
         return rows[0] + "\n\n" + notice + "\n" + "\n".join(rows[1:])
@@ -129,3 +135,60 @@ def writing_space(html: str) -> str:
 
     html = _ANSWER_LINE.sub(answer, html)
     return _INLINE_BLANK.sub('<span class="kit-blank" aria-hidden="true"></span>', html)
+
+
+_NAV_LINK = re.compile(r'<a href="(?P<href>[^"]*)"(?= class="md-nav__link)')
+_FOOTER_LINK = re.compile(r'<a href="(?P<href>[^"]*)" class="md-footer__link[^"]*"(?P<label> aria-label="[^"]*")?'
+                          r'(?P<body>.*?)</a>', re.S)
+_HEADING_LANG = re.compile(r'<h[1-6] id="(?P<id>[^"]+)" lang="(?P<lang>[^"]+)"')
+
+
+def fallback_urls(pages, lang: str) -> dict[str, str]:
+    """URL -> source language of every page shown in this language from another language's source."""
+    return {p.url: p.file.locale for p in pages if is_fallback(p, lang)}
+
+
+def mark_fallback_titles(html: str, page_url: str, own: str | None, foreign: dict[str, str],
+                         root: str = "http://site/") -> str:
+    """Titles of untranslated pages appear outside their page body too: in the navigation, the
+    footer's previous/next links, the header and this page's table of contents. Mark their
+    language (WCAG 3.1.2), as on_page_content does for the body; a heading with its own lang
+    passes it to its table-of-contents entry. `own` is the language of this page's source when it
+    is untranslated; `root` is the site's address when links are absolute (404.html)."""
+    base = urljoin(root, page_url)
+    prefix = urlparse(root).path
+
+    def target_lang(href: str) -> str | None:
+        path = urlparse(urljoin(base, href)).path
+        return foreign.get(path[len(prefix):] if path.startswith(prefix) else path.lstrip("/"))
+
+    def nav(m: re.Match) -> str:
+        found = target_lang(m["href"])
+        return f'{m[0]} lang="{found}"' if found else m[0]
+
+    def footer(m: re.Match) -> str:
+        found = target_lang(m["href"])
+        if not found:
+            return m[0]
+        # the label "Next: <title>" cannot mark the title's language; the link's own text can
+        body = m["body"].replace('<div class="md-ellipsis">', f'<div class="md-ellipsis" lang="{found}">', 1)
+        return m[0].replace(m["label"] or "\0", "").replace(m["body"], body)
+
+    html = _FOOTER_LINK.sub(footer, _NAV_LINK.sub(nav, html))
+    if own:
+        html = html.replace('data-md-component="header-topic"', f'data-md-component="header-topic" lang="{own}"', 1)
+        html = html.replace('data-md-component="toc"', f'data-md-component="toc" lang="{own}"', 1)  # its entries
+    page_lang = (re.search(r'<html lang="([^"]+)"', html) or [None, ""])[1]
+    for m in _HEADING_LANG.finditer(html):
+        html = html.replace(f'<a href="#{m["id"]}" class="md-nav__link">', f'<a href="#{m["id"]}" class="md-nav__link" lang="{m["lang"]}">')
+        if page_lang:  # the heading's permalink keeps the page's language for its title
+            html = html.replace(f'<a class="headerlink" href="#{m["id"]}"', f'<a class="headerlink" lang="{page_lang}" href="#{m["id"]}"')
+    return html
+
+
+def mark_abbreviations(html: str, languages: dict[str, str]) -> str:
+    """An abbreviation whose full form is in another language than the page (SELFIE on Polish
+    pages) carries that language; a title attribute cannot mark it otherwise (WCAG 3.1.2)."""
+    for term, lang in languages.items():
+        html = re.sub(rf'<abbr title="([^"]*)">{re.escape(term)}</abbr>', rf'<abbr lang="{lang}" title="\1">{term}</abbr>', html)
+    return html

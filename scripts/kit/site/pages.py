@@ -11,7 +11,7 @@ from pathlib import Path
 from kit.model import schema
 from kit.model.agenda import hours_minutes
 from kit.model.dates import human, today
-from kit.model.glossary import Term
+from kit.model.glossary import Term, is_abbreviation
 from kit.model.legal import KINDS, Act, find_citations
 from kit.model.modules import Module
 from kit.model.paths import GENERATED_DIRS
@@ -102,7 +102,7 @@ def catalogue(modules: list[Module], lang: str, affected: frozenset[str] = froze
         head, sep = head.rsplit(" " + t["downloads"] + " |", 1)[0], sep[:-4]
     rows = [f"Tabela: {cap}", "", head, sep]
     for m in modules:
-        title = md_text(m.en.title if en and m.en else m.title)
+        title = md_text(m.en.title) if en and m.en else _polish(en)(md_text(m.title))
         body, body_lang = (m.en.body, "en") if en and m.en else (m.body, "pl")
         aud = ", ".join(schema.label(schema.AUDIENCES, a, lang).split(" (")[0] for a in m.audience)
         data = (f'{{ data-kit-module="{m.id}" data-kit-audience="{" ".join(m.audience)}" '
@@ -157,6 +157,11 @@ def _locator(c) -> str | None:
     return c.locator or (c.text if c.text and re.search(r"\bart\.|§", c.text) else None)
 
 
+def _polish(en: bool):
+    """Marks Polish text on an English page (WCAG 3.1.2); leaves it as it is on a Polish one."""
+    return (lambda text: f'<span lang="pl">{text}</span>') if en else (lambda text: text)
+
+
 def legal_page(acts: dict[str, Act], citations: dict[str, list[Citation]], lang: str) -> str:
     en = lang == "en"
     title = "Legal bases" if en else "Podstawy prawne"
@@ -167,7 +172,8 @@ def legal_page(acts: dict[str, Act], citations: dict[str, list[Citation]], lang:
     rows = [_front(title, "materials/legal.yml") + intro + "\n"]
     for act in sorted(acts.values(), key=lambda a: a.short.lower()):
         name = act.title_en if en else act.title
-        rows.append(f"\n## {md_text(act.short)} {{#{act.anchor}}}\n")
+        pl = _polish(en)  # act names and notes exist in Polish only (WCAG 3.1.2)
+        rows.append(f"\n## {md_text(act.short)} {{#{act.anchor}{' lang=pl' if en else ''}}}\n")
         rows.append(f"{md_text(name)}\n")
         facts = [("Kind" if en else "Rodzaj", KINDS[act.kind][1 if en else 0])]
         if act.date:
@@ -180,19 +186,20 @@ def legal_page(acts: dict[str, Act], citations: dict[str, list[Citation]], lang:
         if act.amended_by:
             facts.append(("Amended by" if en else "Nowelizacje", ", ".join(md_text(a) for a in act.amended_by)))
         if act.implements and act.implements in acts:
-            facts.append(("Implements" if en else "Wdraża", f"[{md_text(acts[act.implements].short)}]"
+            facts.append(("Implements" if en else "Wdraża", f"[{pl(md_text(acts[act.implements].short))}]"
                           f"(#{acts[act.implements].anchor})"))
         if act.based_on and act.based_on in acts:
             facts.append(("Issued under" if en else "Wydane na podstawie",
-                          f"[{md_text(acts[act.based_on].short)}](#{acts[act.based_on].anchor})"))
+                          f"[{pl(md_text(acts[act.based_on].short))}](#{acts[act.based_on].anchor})"))
         if act.link:
             facts.append(("Text of the act" if en else "Tekst aktu",
-                          f"[{md_text(act.short)} – {'official text' if en else 'tekst w serwisie urzędowym'}]"
+                          f"[{pl(md_text(act.short))} – {'official text' if en else 'tekst w serwisie urzędowym'}]"
                           f"({act.link})"))
         rows += [f"- **{k}:** {v}" for k, v in facts]
         if act.verify:
             label = "For expert review" if en else "Do weryfikacji przez eksperta"
-            rows.append(f"\n!!! weryfikacja \"{label}\"\n\n    {md_text(act.verify)}\n")
+            note = f'<p lang="pl" markdown="span">{md_text(act.verify)}</p>' if en else md_text(act.verify)
+            rows.append(f"\n!!! weryfikacja \"{label}\"\n\n    {note}\n")
         cites = citations.get(act.key, [])
         rows.append(f"\n**{'Cited by' if en else 'Cytowany na stronach'}:**\n")
         if cites:
@@ -205,8 +212,8 @@ def legal_page(acts: dict[str, Act], citations: dict[str, list[Citation]], lang:
                     locators.append(c.locator)
             for page, locs in pages.items():
                 target = "../" + page
-                extra = f" ({'; '.join(locs)})" if locs else ""
-                rows.append(f"- [{md_text(titles[page])}]({target}){extra}")
+                extra = f" ({pl('; '.join(locs))})" if locs else ""
+                rows.append(f"- [{pl(md_text(titles[page]))}]({target}){extra}")
         else:
             rows.append("- " + ("not cited yet" if en else "jeszcze nie cytowany"))
     return "\n".join(rows) + "\n"
@@ -222,8 +229,20 @@ def glossary_page(terms: list[Term], lang: str) -> str:
     rows = [_front(title, "materials/glossary.yml") + intro + "\n"]
     for t in terms:
         expansion, definition = t.text(lang)
-        head = f"{md_text(t.term)} – {md_text(expansion)}" if expansion else md_text(t.term)
-        rows.append(f"\n## {head} {{#{t.anchor}}}\n\n{definition}\n")
+        # language of parts (WCAG 3.1.2): Polish terms on English pages, full forms in another language
+        term_lang = "pl" if en and not is_abbreviation(t) else lang
+        shown = md_text(expansion or "")
+        if expansion and t.expansion_language(lang) != lang:
+            shown = f'<span lang="{t.expansion_language(lang)}">{shown}</span>'
+        if expansion and is_abbreviation(t) and t.expansion_language(lang) != lang:  # all of it in that language
+            attr = f" lang={t.expansion_language(lang)}"
+            rows.append(f"\n## {md_text(t.term)} – {md_text(expansion)} {{#{t.anchor}{attr}}}\n\n{definition}\n")
+        elif expansion:
+            term = md_text(t.term) if term_lang == lang else f'<span lang="{term_lang}">{md_text(t.term)}</span>'
+            rows.append(f"\n## {term} – {shown} {{#{t.anchor}}}\n\n{definition}\n")
+        else:
+            attr = f" lang={term_lang}" if term_lang != lang else ""
+            rows.append(f"\n## {md_text(t.term)} {{#{t.anchor}{attr}}}\n\n{definition}\n")
     return "\n".join(rows)
 
 
@@ -262,7 +281,7 @@ def freshness_page(modules: list[Module], acts: dict[str, Act], lang: str, law: 
                              "podstawa prawna zmieniła się po ostatnim przeglądzie")
         overdue += m.overdue
         affected += bool(changes)
-        t = md_text(m.en.title if en and m.en else m.title)
+        t = md_text(m.en.title) if en and m.en else _polish(en)(md_text(m.title))
         rows.append(f"| [{m.id.upper()} {t}](../moduly/{m.slug}/index.md) | {human(m.reviewed, lang)} | "
                     f"{human(m.review_by, lang)} | {state} | {module_law_cell(changes, acts, lang)} |")
     summary = (f"\n**Summary:** {overdue} overdue, {affected} affected by changes in law, {len(modules)} modules."

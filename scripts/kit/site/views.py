@@ -147,13 +147,18 @@ def header(m: Module, modules: dict[str, Module], lang: str, view: str, law=None
     rows += [f"- {md_text(o)}" for o in outcomes]
     if m.handouts:
         rows += ["", f"**{t['handouts']}:** " + ", ".join(
-            f"[{md_text(h.title)}](karty/{h.name}.md)" for h in m.handouts)]
+            f"[{pl_title(md_text(h.title), lang)}](karty/{h.name}.md)" for h in m.handouts)]
     return "\n".join(rows) + "\n\n"
 
 
 def done_box(m: Module, lang: str) -> str:
     """Placeholder for "Mark as completed"; kit-selfstudy.js fills it (progress is browser-only)."""
     return f'\n<div class="kit-done" data-kit-done="{m.id}" hidden></div>\n'
+
+
+def pl_title(title: str, lang: str) -> str:
+    """A handout's title comes from its Polish source: marked as Polish on English pages (WCAG 3.1.2)."""
+    return f'<span lang="pl">{title}</span>' if lang != "pl" else title
 
 
 def participant_page(m: Module, modules: dict[str, Module], lang: str, root: Path, **notes) -> str:
