@@ -27,6 +27,10 @@ def with_edition(root, text: str | None = None):
     return root
 
 
+def _line_of(path, text: str) -> int:
+    return next(n for n, row in enumerate(path.read_text("utf-8").split("\n"), 1) if text in row)
+
+
 def test_windows_1250_module_names_the_encoding_and_the_fix(tmp_path, capsys):
     root = write_project(tmp_path)
     (root / MODULE).write_bytes(module_text().replace("Krótki opis", "Zażółć opis").encode("cp1250"))
@@ -114,7 +118,8 @@ def test_edition_is_checked_by_kit_check(tmp_path, capsys):
         text.replace('primary: "#1b4f8a"', "primary: niebieski").replace("\npublisher: ", "\n# publisher: "), "utf-8")
     code, out = check(root, capsys)
     assert code == 1 and "materials/wydanie.yml:5: [E001] publisher:" in out
-    assert "materials/wydanie.yml:14: [E003] colors.primary:" in out
+    line = _line_of(root / "materials" / "wydanie.yml", "primary:")
+    assert f"materials/wydanie.yml:{line}: [E003] colors.primary:" in out
 
 
 def test_edition_selecting_an_unknown_module_names_its_line(tmp_path, capsys):
@@ -122,7 +127,8 @@ def test_edition_selecting_an_unknown_module_names_its_line(tmp_path, capsys):
     text = (root / "materials" / "wydanie.yml").read_text("utf-8")
     (root / "materials" / "wydanie.yml").write_text(text.replace("modules: all", "modules: [m01, m07]"), "utf-8")
     code, out = check(root, capsys)
-    assert code == 1 and "materials/wydanie.yml:18: [E020] modules: moduł „m07” nie istnieje." in out
+    line = _line_of(root / "materials" / "wydanie.yml", "modules: [m01, m07]")
+    assert code == 1 and f"materials/wydanie.yml:{line}: [E020] modules: moduł „m07” nie istnieje." in out
 
 
 def test_overlay_folder_is_checked_with_its_own_edition(capsys):
