@@ -5,6 +5,7 @@ from __future__ import annotations
 import filecmp
 import json
 import os
+import re
 import subprocess
 import sys
 import zipfile
@@ -131,7 +132,9 @@ def test_offline_bundle_works_from_file_url(tmp_path):
 
 def test_two_builds_of_one_commit_are_identical(site, tmp_path):
     again = tmp_path / "again"
-    build_site(again)
+    log = build_site(again)
+    rendered = [int(n) for n in re.findall(r"plików PDF \(\w+\) w [\d.]+ s: (\d+) utworzonych", log)]
+    assert len(rendered) == 2 and sum(rendered) == 0, log[-3000:]   # every PDF came from the cache
     a, b = set(p.relative_to(site) for p in site.rglob("*") if p.is_file()), \
         set(p.relative_to(again) for p in again.rglob("*") if p.is_file())
     assert a == b

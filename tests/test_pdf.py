@@ -151,3 +151,31 @@ def test_renderer_fetches_local_files_only_and_reports_problems(tmp_path):
     result = render(PdfJob(out=tmp_path / "t.pdf", title="Test", lang="pl", pages=[page], site_dir=tmp_path))
     assert result.pages == 1
     assert any("example.org" in p for p in result.problems), result.problems
+
+
+def test_fresh_render_matches_the_built_pdf(site, materials, tmp_path):
+    """Reproducibility on real documents: one PDF of each kind rendered again from the built pages,
+    without the cache, has the same bytes as the file in the site (which may come from the cache)."""
+    import yaml
+    from kit.model.edition import load_edition
+    from kit.pdf.plan import jobs_for_language, plan_documents
+    from kit.site.generated import list_templates
+    from conftest import ROOT
+    edition = load_edition(path=ROOT / "materials" / "wydanie.yml").data
+    loader = type("L", (yaml.SafeLoader,), {})
+    loader.add_multi_constructor("", lambda *a: None)
+    nav = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=loader)["nav"]
+    docs = plan_documents(materials.modules, nav, list_templates(ROOT / "materials" / "templates"), ROOT / "docs",
+                          ROOT / "materials" / "templates")
+    picked = {}
+    for lang, root in (("pl", site), ("en", site / "en")):
+        name = edition["site_name"] if lang == "pl" else edition["site_name_en"]
+        for job in jobs_for_language(docs, lang, root, edition["site_address"], ROOT / "docs" / "assets" / "logo.svg",
+                                     name):
+            picked.setdefault((lang, job.kind), job)
+    assert {kind for _, kind in picked} >= {"participant", "trainer", "runsheet", "handout", "document"}
+    for job in picked.values():
+        built = job.out.read_bytes()
+        job.out = tmp_path / f"{job.lang}-{job.out.name}"
+        render(job)
+        assert job.out.read_bytes() == built, f"{job.lang}/{job.out.name} differs from a fresh render"
