@@ -3,6 +3,11 @@
 lunr-languages (npm, MPL-1.1) provides the Polish stemmer; scripts/kit/site/search_worker.js adds
 diacritic folding, per-document language and query normalisation. Both go into the file that
 Material's search worker loads for the language "pl".
+
+The index is split per language (search/search_index.pl.json, search_index.en.json) and
+search/search_index.json, which Material fetches on every page load, keeps only the settings:
+docs/assets/javascripts/kit-search.js fetches the reader's language when the search is first
+opened. The offline bundle (file://, search_index.js) keeps the whole index in one script.
 """
 from __future__ import annotations
 
@@ -31,19 +36,36 @@ def install(site: Path, root: Path = ROOT) -> bool:
     (site / TARGET).write_text(source.read_text("utf-8") + "\n" + WORKER_JS.read_text("utf-8"), "utf-8")
     index = json.loads(index_file.read_text("utf-8"))
     index["config"]["lang"] = ["pl"]
-    data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
-    index_file.write_text(data, "utf-8")
-    inline = index_file.with_suffix(".js")  # the offline bundle reads the index from a script
+    inline = index_file.with_suffix(".js")  # the offline bundle reads the whole index from a script
     if inline.exists():
-        inline.write_text(f"var __index = {data}", "utf-8")
+        inline.write_text(f"var __index = {_json(index)}", "utf-8")
+    for lang, docs in split(index["docs"]).items():
+        (index_file.parent / LANG_FILE.format(lang=lang)).write_text(_json({"docs": docs}), "utf-8")
+    index_file.write_text(_json({"config": {**index["config"], LAZY: True}, "docs": []}), "utf-8")
     return True
 
 
+LANG_FILE = "search_index.{lang}.json"
+LAZY = "kit_lazy"   # tells kit-search.js that the documents are in the per-language files
+
+
+def _json(data) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def split(docs: list[dict]) -> dict[str, list[dict]]:
+    """The index's documents per language: English pages live under en/."""
+    out: dict[str, list[dict]] = {"pl": [], "en": []}
+    for d in docs:
+        out["en" if d["location"].startswith("en/") else "pl"].append(d)
+    return out
+
+
+def language_docs(site: Path, lang: str) -> list[dict]:
+    return json.loads((site / "search" / LANG_FILE.format(lang=lang)).read_text("utf-8"))["docs"]
+
+
 def index_sizes(site: Path) -> dict[str, int]:
-    """Gzip size of the search index entries per language (for reports)."""
-    index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
-    sizes = {}
-    for lang in ("pl", "en"):
-        docs = [d for d in index["docs"] if d["location"].startswith("en/") == (lang == "en")]
-        sizes[lang] = len(gzip.compress(json.dumps(docs, ensure_ascii=False).encode("utf-8")))
-    return sizes
+    """Gzip size of each language's search index file (for reports)."""
+    return {lang: len(gzip.compress((site / "search" / LANG_FILE.format(lang=lang)).read_bytes()))
+            for lang in ("pl", "en")}
