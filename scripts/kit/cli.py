@@ -8,7 +8,6 @@ import argparse
 import os
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -229,22 +228,9 @@ def cmd_pa11y(ns) -> int:
 
 
 def cmd_bench(ns) -> int:
-    """Benchmark: a bare Material build of the same Markdown against the kit's build (no PDFs, PDFs)."""
-    from kit.editions import derived_config
-    runs = {}
-    with tempfile.TemporaryDirectory() as tmp:
-        def timed(name, args, config="mkdocs.yml", **env):
-            start = time.perf_counter()
-            code = _mkdocs(args + ["--site-dir", f"{tmp}/{name}"], config, **env)
-            runs[name] = (time.perf_counter() - start, code)
-        timed("kit (bez PDF)", ["build", "--strict", "--quiet"], KIT_PDF="0")  # also writes generated pages
-        with derived_config("bare", {"hooks": []}) as cfg:  # same docs/, Material and static-i18n only
-            timed("Material bez generatora", ["build", "--quiet"], str(cfg))
-        if not ns.no_pdf:
-            timed("kit z PDF", ["build", "--strict", "--quiet"], KIT_PDF="1")
-    for name, (seconds, code) in runs.items():
-        print(f"{name:28} {seconds:6.1f} s" + ("" if code == 0 else f"  (kod wyjścia {code})"))
-    return 0
+    """Build, preview and first-visit figures against bare Material (scripts/kit/bench/)."""
+    from kit.bench.command import main as bench_main
+    return bench_main(ns)
 
 
 def cmd_stats(ns) -> int:
@@ -348,8 +334,16 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--report", default="build/pa11y-report.json")
     p.set_defaults(func=cmd_pa11y)
 
-    p = sub.add_parser("bench", help="pomiar czasu budowy względem czystego Material")
-    p.add_argument("--no-pdf", action="store_true")
+    p = sub.add_parser("bench", help="pomiar budowy, podglądu i pierwszej wizyty względem czystego Material")
+    p.add_argument("--rounds", type=int, default=3, help="ile razy powtórzyć każdą budowę (domyślnie 3)")
+    p.add_argument("--modules", default="9,200", help="liczby modułów, np. 9,200 (kopie istniejących modułów)")
+    p.add_argument("--no-pdf", action="store_true", help="bez budowy z niezmienionymi plikami PDF")
+    p.add_argument("--pdf-max-modules", type=int, default=9, help="budowa z PDF tylko do tylu modułów "
+                   "(pierwsze tworzenie PDF dla 200 modułów trwa długo)")
+    p.add_argument("--no-serve", action="store_true", help="bez pomiaru podglądu (kit serve)")
+    p.add_argument("--no-reader", action="store_true", help="bez pomiaru pierwszej wizyty czytelnika")
+    p.add_argument("--lighthouse", action="store_true", help="także Lighthouse (instaluje go do .cache/kit-bench)")
+    p.add_argument("--tests", action="store_true", help="także czas polecenia testów (kit test)")
     p.set_defaults(func=cmd_bench)
 
     p = sub.add_parser("stats", help="raport treści: słowa, notatki, ćwiczenia, FOG-PL")
