@@ -55,7 +55,9 @@ def build_rows(root: Path, rounds: int, pdf: bool, out) -> list[dict]:
     tmp = Path(tempfile.mkdtemp(prefix="kit-bench-"))
     try:
         nav = bench_project.bare_docs(Project(root, root / "docs"), root / "mkdocs.yml", tmp / "docs")
-        bare = {"docs_dir": str(tmp / "docs"), "hooks": [], "nav": nav}
+        # static-i18n as it comes: its own (quadratic) removal of untranslated copies from the index
+        bare = {"docs_dir": str(tmp / "docs"), "hooks": [], "nav": nav,
+                "plugins": {"i18n": {"reconfigure_search": True}}}
         configs = {
             2: (root / "mkdocs.yml", _write_config(root, "bare2", bare)),
             1: (_write_config(root, "kit1", _one_language(root)),

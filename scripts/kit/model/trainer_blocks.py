@@ -113,6 +113,8 @@ class Checker:
                     "dozwolone bloki: " + ", ".join(sorted(self.names)) + "."
                 problems.append(Problem(path, first_line + i, "B002", "blok", f"nieznany typ bloku „{m[1]}” – "
                                         "parser pokaże ten fragment jako zwykły tekst, także uczestnikom.", hint))
+        if TRAINER not in body:
+            return problems   # no trainer block: nothing for the parser to audit
         self._md.reset()
         self._md.convert(body)
         for n, (nested, swallowed) in enumerate(self._ext.audit.found):

@@ -225,7 +225,8 @@ def on_post_build(config):
     _language_sitemaps(site, i18n)
     if config.extra.get("kit", {}).get("offline"):
         _offline_polyfill(site, _state["project"].root)
-    if not search.install(site, _state["project"].root):
+    others = tuple(x for x in getattr(i18n, "build_languages", None) or [] if x != getattr(i18n, "default_language", x))
+    if not search.install(site, _state["project"].root, others):
         log.warning("kit: brak lunr-languages w node_modules – wyszukiwanie bez polskiego stemmera "
                     "(uruchom „python3 scripts/run.py serve” lub „npm ci”)")
 

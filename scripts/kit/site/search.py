@@ -26,8 +26,9 @@ def stemmer_source(root: Path = ROOT) -> Path | None:
     return path if path.exists() else None
 
 
-def install(site: Path, root: Path = ROOT) -> bool:
-    """Write lunr.pl.min.js and point the search index at it; False when lunr-languages is missing."""
+def install(site: Path, root: Path = ROOT, languages: tuple[str, ...] = ("en",)) -> bool:
+    """Write lunr.pl.min.js, point the search index at it and split it per language; False when
+    lunr-languages is missing. languages: the other languages' folders (en/)."""
     source = stemmer_source(root)
     index_file = site / "search" / "search_index.json"
     if source is None or not index_file.exists():
@@ -36,6 +37,7 @@ def install(site: Path, root: Path = ROOT) -> bool:
     (site / TARGET).write_text(source.read_text("utf-8") + "\n" + WORKER_JS.read_text("utf-8"), "utf-8")
     index = json.loads(index_file.read_text("utf-8"))
     index["config"]["lang"] = ["pl"]
+    index["docs"] = without_fallback_copies(index["docs"], languages)
     inline = index_file.with_suffix(".js")  # the offline bundle reads the whole index from a script
     if inline.exists():
         inline.write_text(f"var __index = {_json(index)}", "utf-8")
@@ -51,6 +53,19 @@ LAZY = "kit_lazy"   # tells kit-search.js that the documents are in the per-lang
 
 def _json(data) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def without_fallback_copies(docs: list[dict], languages: tuple[str, ...]) -> list[dict]:
+    """static-i18n's rule for untranslated pages (reconfigure_search_duplicates), in linear time
+    instead of its quadratic scan (mkdocs.yml turns its own off): an entry under a language folder
+    whose title and text equal a default-language entry whose location it ends with is dropped."""
+    prefixes = tuple(f"{lang}/" for lang in languages)
+    originals: dict[tuple[str, str], list[str]] = {}
+    for d in docs:
+        if not d["location"].startswith(prefixes):
+            originals.setdefault((d["title"], d["text"]), []).append(d["location"])
+    return [d for d in docs if not (d["location"].startswith(prefixes) and any(
+        d["location"].endswith(loc) for loc in originals.get((d["title"], d["text"]), ())))]
 
 
 def split(docs: list[dict]) -> dict[str, list[dict]]:
