@@ -153,11 +153,13 @@ def test_renderer_fetches_local_files_only_and_reports_problems(tmp_path):
     assert any("example.org" in p for p in result.problems), result.problems
 
 
-def test_fresh_render_matches_the_built_pdf(site, materials, tmp_path):
+def test_fresh_render_matches_the_built_pdf(site, materials, tmp_path, monkeypatch):
     """Reproducibility on real documents: one PDF of each kind rendered again from the built pages,
     without the cache, has the same bytes as the file in the site (which may come from the cache)."""
     import yaml
+    from kit.editions import source_date_epoch
     from kit.model.edition import load_edition
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", source_date_epoch())   # the date the build used (conftest)
     from kit.pdf.plan import jobs_for_language, plan_documents
     from kit.site.generated import list_templates
     from conftest import ROOT
