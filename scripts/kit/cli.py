@@ -42,15 +42,20 @@ def cmd_check(ns) -> int:
     from kit.model.materials import load
     from kit.model.edition import load_edition
     start = time.perf_counter()
+    lint = None
     try:
         project, edition_file = check_target(Path(ns.root).resolve() if ns.root else ROOT)
+        lint = markdown_lint_start(project)   # the slowest check runs beside the Python ones
         edition = load_edition(path=edition_file) if edition_file else None
         m = load(project, edition)
     except KitError as exc:
+        if lint is not None:
+            lint.kill()
+            lint.wait()
         print(exc.report(), file=sys.stderr)
         annotate(exc.problems)
         return 1
-    lint_code = markdown_lint(project)
+    lint_code = markdown_lint_finish(lint)
     if lint_code:
         return lint_code
     readability_warnings(project, m.modules)
@@ -112,19 +117,28 @@ def github_annotation(p) -> str:
     return f"::error {where},title={esc(p.code, True)}::{esc(f'[{p.code}]{field} {p.message}{fix}')}"
 
 
-def markdown_lint(project: Project) -> int:
-    """markdownlint-cli2 from package-lock.json with the committed .markdownlint-cli2.jsonc."""
+MARKDOWNLINT = ROOT / "node_modules" / "markdownlint-cli2" / "markdownlint-cli2-bin.mjs"
+
+
+def markdown_lint_start(project: Project) -> subprocess.Popen | None:
+    """markdownlint-cli2 from package-lock.json with the committed .markdownlint-cli2.jsonc, started
+    in the background; None when it is not installed (markdown_lint_finish says so)."""
     from kit.checks.node import node_bin
-    tool = ROOT / "node_modules" / "markdownlint-cli2" / "markdownlint-cli2-bin.mjs"
-    if not tool.exists():
+    if not MARKDOWNLINT.exists():
+        return None
+    config = ROOT / ".markdownlint-cli2.jsonc"
+    return subprocess.Popen([str(node_bin()), str(MARKDOWNLINT), "--config", str(config)], cwd=project.root,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def markdown_lint_finish(proc: subprocess.Popen | None) -> int:
+    if proc is None:
         print("Błąd: brak markdownlint-cli2 w node_modules. Uruchom „python3 scripts/run.py check”, "
               "które je zainstaluje z package-lock.json.", file=sys.stderr)
         return 2
-    config = ROOT / ".markdownlint-cli2.jsonc"
-    proc = subprocess.run([str(node_bin()), str(tool), "--config", str(config)], cwd=project.root,
-                          capture_output=True, text=True)
+    out, err = proc.communicate()
     if proc.returncode != 0:
-        print(proc.stdout + proc.stderr, file=sys.stderr)
+        print(out + err, file=sys.stderr)
         print("Markdown: popraw wskazane linie (reguły MDxxx opisuje CONTRIBUTING.md).", file=sys.stderr)
         return 1
     return 0
