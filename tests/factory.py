@@ -106,8 +106,13 @@ def copy_project(dest: Path) -> Path:
         if src.is_file() and not src.is_symlink():
             (dest / rel).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(src, dest / rel)
-    (dest / "node_modules").symlink_to(ROOT / "node_modules")
+    link_node_modules(dest)
     return dest
+
+
+def link_node_modules(root: Path) -> None:
+    """The checkout's Node tools (lunr-languages for the Polish search) for a project elsewhere."""
+    (root / "node_modules").symlink_to(ROOT / "node_modules")
 
 
 EDITION = dedent("""\

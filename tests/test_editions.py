@@ -15,13 +15,14 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, build_site
-from factory import copy_project
+from factory import copy_project, link_node_modules, write_site
 from kit.checks.browser import find_chromium
 from kit.checks.localserver import serve
 from kit.checks.node import node_bin
 from kit.editions import changelog_sections, source_date_epoch
 
 pytestmark = pytest.mark.slow
+HOME = {"index.md": "# Strona główna\n\nZestaw testowy: [moduły szkoleniowe](moduly/index.md).\n"}
 
 
 def git(cwd, *args) -> str:
@@ -49,13 +50,27 @@ def kit(copy: Path, *args) -> subprocess.CompletedProcess:
                           text=True)
 
 
-def test_publish_two_editions_keeps_the_older_one(project_copy, tmp_path):
+@pytest.fixture()
+def small_repo(tmp_path) -> Path:
+    """A small fixture project in a git repository: publishing mechanics, not the real materials."""
+    root = tmp_path / "zestaw"
+    root.mkdir()
+    write_site(root, HOME)
+    link_node_modules(root)
+    (root / ".gitignore").write_text("site/\n.mkdocs-*.yml\ndocs/pobierz/\nnode_modules\nbuild/\n", "utf-8")
+    git(root, "init", "-q", "-b", "main")
+    git(root, "-c", "user.name=Test", "-c", "user.email=test@example.org", "add", "-A")
+    git(root, "-c", "user.name=Test", "-c", "user.email=test@example.org", "commit", "-q", "-m", "kopia")
+    return root
+
+
+def test_publish_two_editions_keeps_the_older_one(small_repo, tmp_path):
     target = tmp_path / "cel.git"
     git(tmp_path, "init", "-q", "--bare", str(target))
-    first = kit(project_copy, "publish", "2026.1", "--target", str(target), "--push", "--no-offline", "--no-pdf")
+    first = kit(small_repo, "publish", "2026.1", "--target", str(target), "--push", "--no-offline", "--no-pdf")
     assert first.returncode == 0, first.stderr[-3000:]
     tree_before = git(target, "rev-parse", "gh-pages:2026.1")
-    second = kit(project_copy, "publish", "2026.2", "--target", str(target), "--push", "--no-offline", "--no-pdf")
+    second = kit(small_repo, "publish", "2026.2", "--target", str(target), "--push", "--no-offline", "--no-pdf")
     assert second.returncode == 0, second.stderr[-3000:]
     listing = git(target, "ls-tree", "--name-only", "gh-pages")
     assert {"2026.1", "2026.2", "latest", "versions.json", "index.html"} <= set(listing.split())
@@ -76,12 +91,12 @@ def test_publish_two_editions_keeps_the_older_one(project_copy, tmp_path):
     subprocess.run(["tar", "-x", "-C", str(pages)], input=archive, check=True)
     with serve(pages) as base:
         run = subprocess.run([str(node_bin()), str(ROOT / "tests" / "browser" / "versions.js"),
-                              base + "2026.1/en/koncepcja/metody/", "2026.2", str(find_chromium())],
+                              base + "2026.1/en/licencja/", "2026.2", str(find_chromium())],
                              capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert run.returncode == 0, run.stderr[-2000:]
     switched = json.loads(run.stdout)
     assert any("2026.1" in v for v in switched["versions"]) and any("2026.2" in v for v in switched["versions"])
-    assert switched["after"].endswith("/2026.2/en/koncepcja/metody/"), switched
+    assert switched["after"].endswith("/2026.2/en/licencja/"), switched
 
 
 def test_changelog_lists_modules_changed_since_edition_tag(project_copy):
@@ -97,27 +112,25 @@ def test_changelog_lists_modules_changed_since_edition_tag(project_copy):
 def test_jst_overlay_edition(tmp_path):
     out = tmp_path / "gmina"
     config = ROOT / "materials" / "wydania" / "brzozowa-wola" / "mkdocs.yml"
+    before = sorted(p.relative_to(ROOT) for p in (ROOT / "docs").rglob("*"))
     build_site(out, config, {"KIT_PDF": "0"})
-    try:
-        home = (out / "index.html").read_text("utf-8")
-        assert "<title>Cyfrowa edukacja w Gminie Brzozowa Wola" in home
-        assert "--md-primary-fg-color: #1e5a3a" in home
-        statement = (out / "deklaracja-dostepnosci" / "index.html").read_text("utf-8")
-        assert "Ewa Sadowska" in statement and "dostepnosc@brzozowa-wola.example" in statement
-        assert "Gmina Brzozowa Wola (przykład fikcyjnej JST)" in statement
-        built = sorted(p.name for p in (out / "moduly").iterdir() if p.is_dir())
-        assert built == ["m01-organ-prowadzacy", "m02-diagnoza", "m03-harmonogram", "m05-bezpieczenstwo"]
-        catalogue = (out / "moduly" / "index.html").read_text("utf-8")
-        assert "m04-infrastruktura" not in catalogue and "Moduły szkoleniowe (4 moduły," in catalogue
-    finally:
-        build_site(tmp_path / "upstream", ROOT / "mkdocs.yml", {"KIT_PDF": "0"})  # restore docs/ for upstream
+    home = (out / "index.html").read_text("utf-8")
+    assert "<title>Cyfrowa edukacja w Gminie Brzozowa Wola" in home
+    assert "--md-primary-fg-color: #1e5a3a" in home
+    statement = (out / "deklaracja-dostepnosci" / "index.html").read_text("utf-8")
+    assert "Ewa Sadowska" in statement and "dostepnosc@brzozowa-wola.example" in statement
+    assert "Gmina Brzozowa Wola (przykład fikcyjnej JST)" in statement
+    built = sorted(p.name for p in (out / "moduly").iterdir() if p.is_dir())
+    assert built == ["m01-organ-prowadzacy", "m02-diagnoza", "m03-harmonogram", "m05-bezpieczenstwo"]
+    catalogue = (out / "moduly" / "index.html").read_text("utf-8")
+    assert "m04-infrastruktura" not in catalogue and "Moduły szkoleniowe (4 moduły," in catalogue
+    assert sorted(p.relative_to(ROOT) for p in (ROOT / "docs").rglob("*")) == before   # pages are virtual
 
 
 @pytest.mark.browser
-def test_offline_bundle_works_from_file_url(tmp_path):
+def test_offline_bundle_works_from_file_url(small_repo, tmp_path):
     out_zip = tmp_path / "zestaw-offline.zip"
-    proc = subprocess.run([sys.executable, "-m", "kit.cli", "offline", "--out", str(out_zip), "--no-pdf"], cwd=ROOT,
-                          capture_output=True, text=True)
+    proc = kit(small_repo, "offline", "--out", str(out_zip), "--no-pdf")
     assert proc.returncode == 0, proc.stderr[-3000:]
     with zipfile.ZipFile(out_zip) as zf:
         zf.extractall(tmp_path / "rozpakowany")
@@ -125,11 +138,11 @@ def test_offline_bundle_works_from_file_url(tmp_path):
     assert (site / "index.html").exists() and (site / "search" / "search_index.js").exists()
     node = ROOT / ".venv" / "bin" / "node"
     run = subprocess.run([str(node if node.exists() else "node"), str(ROOT / "tests" / "browser" / "offline.js"),
-                          str(site), str(find_chromium()), "cyfryzacji"], capture_output=True, text=True, cwd=ROOT,
+                          str(site), str(find_chromium()), "widocznego"], capture_output=True, text=True, cwd=ROOT,
                          timeout=180)
     assert run.returncode == 0, run.stderr[-2000:]
     result = json.loads(run.stdout)
-    assert result["module"]["h1"].replace("\xa0", " ").startswith("Organ prowadzący w cyfrowej edukacji")
+    assert result["module"]["h1"].replace("\xa0", " ").startswith("Moduł testowy")
     assert result["module"]["url"].startswith("file://") and result["module"]["url"].endswith("index.html")
     assert result["results"], result["meta"]
     assert result["errors"] == [] and result["external"] == []
@@ -137,7 +150,9 @@ def test_offline_bundle_works_from_file_url(tmp_path):
 
 def test_two_builds_of_one_commit_are_identical(site, tmp_path):
     again = tmp_path / "again"
-    build_site(again)
+    log = build_site(again)
+    rendered = [int(n) for n in re.findall(r"plików PDF \(\w+\) w [\d.]+ s: (\d+) utworzonych", log)]
+    assert len(rendered) == 2 and sum(rendered) == 0, log[-3000:]   # every PDF came from the cache
     a, b = set(p.relative_to(site) for p in site.rglob("*") if p.is_file()), \
         set(p.relative_to(again) for p in again.rglob("*") if p.is_file())
     assert a == b

@@ -92,7 +92,7 @@ def test_known_violation_fails(tmp_path, capsys):
 @pytest.mark.slow
 def test_whole_site_has_zero_errors(site, tmp_path):
     report = tmp_path / "pa11y-report.json"
-    rep = pa11y.run(site, concurrency=2, report_file=report)
+    rep = pa11y.run(site, concurrency=pa11y.default_concurrency(), report_file=report)
     print("\n" + pa11y.summary(rep))
     assert rep.per_language["pl"] == rep.per_language["en"] > 30
     assert rep.errors == [], pa11y.summary(rep)

@@ -192,3 +192,33 @@ def test_definition_terms_and_values_share_a_list_item(site, materials):
         paired = [b for b in bodies if [str(k.get("/S")) for k in (b.K if isinstance(b.K, pikepdf.Array) else [b.K])
                                          if isinstance(k, pikepdf.Dictionary)][:2] == ["/Span", "/Div"]]
         assert len(paired) >= 5  # the module's metadata: duration, audience, … each with its value
+
+
+def test_fresh_render_matches_the_built_pdf(site, materials, tmp_path, monkeypatch):
+    """Reproducibility on real documents: one PDF of each kind rendered again from the built pages,
+    without the cache, has the same bytes as the file in the site (which may come from the cache)."""
+    import yaml
+    from kit.editions import source_date_epoch
+    from kit.model.edition import load_edition
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", source_date_epoch())   # the date the build used (conftest)
+    from kit.pdf.plan import jobs_for_language, plan_documents
+    from kit.site.generated import list_templates
+    from conftest import ROOT
+    edition = load_edition(path=ROOT / "materials" / "wydanie.yml").data
+    loader = type("L", (yaml.SafeLoader,), {})
+    loader.add_multi_constructor("", lambda *a: None)
+    nav = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=loader)["nav"]
+    docs = plan_documents(materials.modules, nav, list_templates(ROOT / "materials" / "templates"), ROOT / "docs",
+                          ROOT / "materials" / "templates")
+    picked = {}
+    for lang, root in (("pl", site), ("en", site / "en")):
+        name = edition["site_name"] if lang == "pl" else edition["site_name_en"]
+        for job in jobs_for_language(docs, lang, root, edition["site_address"], ROOT / "docs" / "assets" / "logo.svg",
+                                     name):
+            picked.setdefault((lang, job.kind), job)
+    assert {kind for _, kind in picked} >= {"participant", "trainer", "runsheet", "handout", "document"}
+    for job in picked.values():
+        built = job.out.read_bytes()
+        job.out = tmp_path / f"{job.lang}-{job.out.name}"
+        render(job)
+        assert job.out.read_bytes() == built, f"{job.lang}/{job.out.name} differs from a fresh render"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from factory import copy_project
+from factory import link_node_modules, write_site
 
 pytestmark = pytest.mark.slow
 LIMIT = 90  # seconds: a bound for a hung server, not a performance target (see `kit bench`)
@@ -41,13 +41,18 @@ def _wait_for(url: str, text: str) -> bool:
 
 @pytest.fixture(scope="module")
 def preview(tmp_path_factory):
-    root = copy_project(tmp_path_factory.mktemp("podglad") / "zestaw")
+    """A small fixture project: these tests check the preview's mechanics; `kit bench` times the
+    real project's edit-to-preview."""
+    root = tmp_path_factory.mktemp("podglad") / "zestaw"
+    root.mkdir()
+    config = write_site(root, {"o-programie.md": "# O programie\n\nPierwsze zdanie strony.\n"})
+    link_node_modules(root)
     port = _free_port()
     log = root / "serve.log"
-    env = dict(os.environ, KIT_ROOT=str(root), KIT_PDF="0", NO_MKDOCS_2_WARNING="1")
+    env = dict(os.environ, KIT_PDF="0", NO_MKDOCS_2_WARNING="1")
     with open(log, "w") as out:
-        proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-                                cwd=root, env=env, stdout=out, stderr=subprocess.STDOUT)
+        proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "--dev-addr",
+                                 f"127.0.0.1:{port}"], cwd=root, env=env, stdout=out, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}/"
     try:
         assert _wait_for(base, "</html>"), log.read_text()[-3000:]
@@ -84,7 +89,7 @@ def _edit_and_count(root: Path, base: str, log: Path, source: Path, url: str, to
 
 def test_module_edit_reaches_the_preview_with_one_rebuild(preview):
     root, base, log = preview
-    module = next((root / "materials" / "modules").glob("m02-*"))
+    module = root / "materials" / "modules" / "m02-drugi"
     assert _edit_and_count(root, base, log, module / "modul.md", f"moduly/{module.name}/",
                            "Zdanie-kontrolne-podgladu") == 1
 
@@ -98,7 +103,7 @@ def test_docs_page_edit_rebuilds_once(preview):
 def test_a_broken_module_shows_the_error_in_the_browser_and_recovers(preview):
     root, base, log = preview
     _settle(log)
-    source = next((root / "materials" / "modules").glob("m03-*")) / "modul.md"
+    source = root / "materials" / "modules" / "m01-pierwszy" / "modul.md"
     good = source.read_text("utf-8")
     source.write_text(good.replace("duration:", "duration: [", 1), "utf-8")
     assert _wait_for(f"{base}o-programie/", "Podgląd zatrzymany")

@@ -8,7 +8,6 @@ import argparse
 import os
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -43,15 +42,20 @@ def cmd_check(ns) -> int:
     from kit.model.materials import load
     from kit.model.edition import load_edition
     start = time.perf_counter()
+    lint = None
     try:
         project, edition_file = check_target(Path(ns.root).resolve() if ns.root else ROOT)
+        lint = markdown_lint_start(project)   # the slowest check runs beside the Python ones
         edition = load_edition(path=edition_file) if edition_file else None
         m = load(project, edition)
     except KitError as exc:
+        if lint is not None:
+            lint.kill()
+            lint.wait()
         print(exc.report(), file=sys.stderr)
         annotate(exc.problems)
         return 1
-    lint_code = markdown_lint(project)
+    lint_code = markdown_lint_finish(lint)
     if lint_code:
         return lint_code
     readability_warnings(project, m.modules)
@@ -113,19 +117,28 @@ def github_annotation(p) -> str:
     return f"::error {where},title={esc(p.code, True)}::{esc(f'[{p.code}]{field} {p.message}{fix}')}"
 
 
-def markdown_lint(project: Project) -> int:
-    """markdownlint-cli2 from package-lock.json with the committed .markdownlint-cli2.jsonc."""
+MARKDOWNLINT = ROOT / "node_modules" / "markdownlint-cli2" / "markdownlint-cli2-bin.mjs"
+
+
+def markdown_lint_start(project: Project) -> subprocess.Popen | None:
+    """markdownlint-cli2 from package-lock.json with the committed .markdownlint-cli2.jsonc, started
+    in the background; None when it is not installed (markdown_lint_finish says so)."""
     from kit.checks.node import node_bin
-    tool = ROOT / "node_modules" / "markdownlint-cli2" / "markdownlint-cli2-bin.mjs"
-    if not tool.exists():
+    if not MARKDOWNLINT.exists():
+        return None
+    config = ROOT / ".markdownlint-cli2.jsonc"
+    return subprocess.Popen([str(node_bin()), str(MARKDOWNLINT), "--config", str(config)], cwd=project.root,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def markdown_lint_finish(proc: subprocess.Popen | None) -> int:
+    if proc is None:
         print("Błąd: brak markdownlint-cli2 w node_modules. Uruchom „python3 scripts/run.py check”, "
               "które je zainstaluje z package-lock.json.", file=sys.stderr)
         return 2
-    config = ROOT / ".markdownlint-cli2.jsonc"
-    proc = subprocess.run([str(node_bin()), str(tool), "--config", str(config)], cwd=project.root,
-                          capture_output=True, text=True)
+    out, err = proc.communicate()
     if proc.returncode != 0:
-        print(proc.stdout + proc.stderr, file=sys.stderr)
+        print(out + err, file=sys.stderr)
         print("Markdown: popraw wskazane linie (reguły MDxxx opisuje CONTRIBUTING.md).", file=sys.stderr)
         return 1
     return 0
@@ -229,22 +242,9 @@ def cmd_pa11y(ns) -> int:
 
 
 def cmd_bench(ns) -> int:
-    """Benchmark: a bare Material build of the same Markdown against the kit's build (no PDFs, PDFs)."""
-    from kit.editions import derived_config
-    runs = {}
-    with tempfile.TemporaryDirectory() as tmp:
-        def timed(name, args, config="mkdocs.yml", **env):
-            start = time.perf_counter()
-            code = _mkdocs(args + ["--site-dir", f"{tmp}/{name}"], config, **env)
-            runs[name] = (time.perf_counter() - start, code)
-        timed("kit (bez PDF)", ["build", "--strict", "--quiet"], KIT_PDF="0")  # also writes generated pages
-        with derived_config("bare", {"hooks": []}) as cfg:  # same docs/, Material and static-i18n only
-            timed("Material bez generatora", ["build", "--quiet"], str(cfg))
-        if not ns.no_pdf:
-            timed("kit z PDF", ["build", "--strict", "--quiet"], KIT_PDF="1")
-    for name, (seconds, code) in runs.items():
-        print(f"{name:28} {seconds:6.1f} s" + ("" if code == 0 else f"  (kod wyjścia {code})"))
-    return 0
+    """Build, preview and first-visit figures against bare Material (scripts/kit/bench/)."""
+    from kit.bench.command import main as bench_main
+    return bench_main(ns)
 
 
 def cmd_stats(ns) -> int:
@@ -346,12 +346,20 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("pa11y", help="WCAG 2.1 AA (pa11y-ci: axe + htmlcs) na każdej stronie")
     _site_options(p)
     p.add_argument("--no-build", action="store_true", help="sprawdź już zbudowany folder")
-    p.add_argument("--concurrency", type=int, default=2)
+    p.add_argument("--concurrency", type=int, help="ile stron naraz (domyślnie tyle, ile rdzeni procesora)")
     p.add_argument("--report", default="build/pa11y-report.json")
     p.set_defaults(func=cmd_pa11y)
 
-    p = sub.add_parser("bench", help="pomiar czasu budowy względem czystego Material")
-    p.add_argument("--no-pdf", action="store_true")
+    p = sub.add_parser("bench", help="pomiar budowy, podglądu i pierwszej wizyty względem czystego Material")
+    p.add_argument("--rounds", type=int, default=3, help="ile razy powtórzyć każdą budowę (domyślnie 3)")
+    p.add_argument("--modules", default="9,200", help="liczby modułów, np. 9,200 (kopie istniejących modułów)")
+    p.add_argument("--no-pdf", action="store_true", help="bez budowy z niezmienionymi plikami PDF")
+    p.add_argument("--pdf-max-modules", type=int, default=9, help="budowa z PDF tylko do tylu modułów "
+                   "(pierwsze tworzenie PDF dla 200 modułów trwa długo)")
+    p.add_argument("--no-serve", action="store_true", help="bez pomiaru podglądu (kit serve)")
+    p.add_argument("--no-reader", action="store_true", help="bez pomiaru pierwszej wizyty czytelnika")
+    p.add_argument("--lighthouse", action="store_true", help="także Lighthouse (instaluje go do .cache/kit-bench)")
+    p.add_argument("--tests", action="store_true", help="także czas polecenia testów (kit test)")
     p.set_defaults(func=cmd_bench)
 
     p = sub.add_parser("stats", help="raport treści: słowa, notatki, ćwiczenia, FOG-PL")

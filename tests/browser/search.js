@@ -12,7 +12,7 @@ const puppeteer = require('puppeteer');
   const external = [];
   page.on('request', r => { if (!r.url().startsWith(base) && !r.url().startsWith('data:')) external.push(r.url()); });
   page.on('pageerror', e => errors.push(String(e)));
-  page.on('console', m => { if (m.type() === 'error' || m.type() === 'warning') errors.push(m.text()); });
+  page.on('console', m => { if (m.type() === 'error' || m.type() === 'warning' || m.type() === 'warn') errors.push(m.text()); });
   const out = [];
   let current = null;
   for (const [path, query] of cases) {

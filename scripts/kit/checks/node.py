@@ -37,6 +37,12 @@ def ensure_packages(root: Path = ROOT) -> Path:
     """node_modules from package-lock.json (npm ci), without Puppeteer's own browser download.
     A stamp with the lock file's digest skips the install when nothing changed; scripts/run.py
     calls this too, so there is one way the Node tools get installed."""
+    return npm_ci(root, "pa11y-ci", "pa11y-ci, lunr-languages, markdownlint")
+
+
+def npm_ci(root: Path, expect: str, label: str) -> Path:
+    """npm ci in root (its package-lock.json) unless the stamp says it is done; expect: a package
+    that must be there afterwards; label: what is being installed, for the progress line."""
     lock = root / "package-lock.json"
     modules = root / "node_modules"
     stamp = modules / ".kit-lock"
@@ -47,11 +53,10 @@ def ensure_packages(root: Path = ROOT) -> Path:
     npm = node.parent / "npm"
     env = dict(os.environ, PUPPETEER_SKIP_DOWNLOAD="1", npm_config_update_notifier="false",
                PATH=f"{node.parent}{os.pathsep}{os.environ.get('PATH', '')}")
-    print("[przygotowanie] instaluję narzędzia Node (pa11y-ci, lunr-languages, markdownlint) z package-lock.json",
-          flush=True)
+    print(f"[przygotowanie] instaluję narzędzia Node ({label}) z package-lock.json", flush=True)
     proc = subprocess.run([str(npm), "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=root, env=env,
                           capture_output=True, text=True)
-    if proc.returncode != 0 or not (modules / "pa11y-ci").exists():
+    if proc.returncode != 0 or not (modules / expect).exists():
         reason = next((r.removeprefix("npm error ").strip() for r in proc.stderr.splitlines()
                        if r.strip() and "A complete log" not in r), "brak komunikatu")
         raise KitError([Problem(lock, 0, "N002", "npm ci",

@@ -74,7 +74,12 @@ def _language(rel: str) -> str:
     return "en" if rel.startswith("en/") or rel == "en/" else "pl"
 
 
-def run(site: Path, concurrency: int = 2, report_file: Path | None = None, only: list[str] | None = None,
+def default_concurrency() -> int:
+    """One page per core: Chromium's rendering and the two runners are CPU-bound."""
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
+
+
+def run(site: Path, concurrency: int | None = None, report_file: Path | None = None, only: list[str] | None = None,
         stream=sys.stdout) -> Report:
     """Check the site; returns the report (raise KitError when tools are missing)."""
     chromium = find_chromium()
@@ -85,6 +90,7 @@ def run(site: Path, concurrency: int = 2, report_file: Path | None = None, only:
         if rule not in settings["ignore_reasons"]:
             raise KitError([Problem(CONFIG, 0, "U002", rule, "reguła jest pomijana bez podanego powodu.",
                                     "dopisz powód w ignore_reasons albo usuń regułę z ignore.")])
+    concurrency = concurrency or default_concurrency()
     paths = only if only is not None else sitemap_paths(site)
     report_file = report_file or site.parent / "pa11y-report.json"
     raw_file = report_file.with_suffix(".raw.json")

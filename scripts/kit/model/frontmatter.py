@@ -1,6 +1,7 @@
 """Read YAML front matter and YAML data files while keeping line numbers for messages."""
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -14,10 +15,15 @@ class _PlainLoader(yaml.SafeLoader):
     """SafeLoader that leaves dates as strings, so an impossible date gets our own message."""
 
 
-_PlainLoader.yaml_implicit_resolvers = {
-    ch: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for ch, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+# The same parser in C (libyaml), many times faster. It accepts tabs where PyYAML refuses them and
+# words its errors differently, so text with a tab, and any text it refuses, goes to _PlainLoader:
+# editors get the same verdicts and messages either way.
+_FastLoader = type("_FastLoader", (getattr(yaml, "CSafeLoader", yaml.SafeLoader),), {})
+for _loader in (_PlainLoader, _FastLoader):
+    _loader.yaml_implicit_resolvers = {
+        ch: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for ch, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
 
 
 @dataclass
@@ -57,8 +63,12 @@ def _index_lines(node: yaml.Node, offset: int, key: tuple, out: dict, dups: list
 def parse_yaml(text: str, path: Path, first_line: int = 1) -> Source:
     """Parse YAML text that starts at first_line of path."""
     try:
-        node = yaml.compose(text, Loader=_PlainLoader)
-        data = yaml.load(text, Loader=_PlainLoader) if node is not None else None
+        try:
+            if "\t" in text:
+                raise yaml.YAMLError("tab")
+            node, data = _compose_and_construct(text, _FastLoader)
+        except yaml.YAMLError:
+            node, data = _compose_and_construct(text, _PlainLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         context = getattr(exc, "context_mark", None)
@@ -78,6 +88,16 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> Source:
                                 f"w linii {first}); YAML zachowałby tylko drugą wartość.",
                                 "zostaw jedno wystąpienie pola i połącz wartości.") for key, first, second in dups])
     return Source(path, data, lines)
+
+
+def _compose_and_construct(text: str, loader_class) -> tuple:
+    """One parse: the node tree (for line numbers) and the data built from it."""
+    loader = loader_class(text)
+    try:
+        node = loader.get_single_node()
+        return node, (loader.construct_document(node) if node is not None else None)
+    finally:
+        loader.dispose()
 
 
 # PyYAML's English explanations, in the words an editor needs (matched by prefix).
@@ -110,8 +130,48 @@ _ENCODING_HINTS = ((b"\xb9\x9c\x9f\xa5\x8c\x8f", "Windows-1250 (CP1250)"),
                    (b"\xb1\xb6\xbc\xa1\xa6\xac", "ISO-8859-2 (Latin-2)"))
 
 
+# Each file is read and parsed once per process while it stays unchanged (size, time, inode): the
+# model, the lints and the generated pages all ask for the same files, and `serve` keeps the process.
+_texts: dict[Path, tuple[tuple, str]] = {}
+_parsed: dict[tuple, tuple[tuple, Source]] = {}
+
+
+def _version(path: Path) -> tuple | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None   # the read below reports it
+    return (st.st_mtime_ns, st.st_size, st.st_ino)
+
+
 def read_source(path: Path, allow_empty: bool = False) -> str:
     """An editor's text file as Unicode with LF line ends; a UTF-8 BOM and CRLF are accepted."""
+    version = _version(path)
+    known = _texts.get(path)
+    if version is not None and known is not None and known[0] == version:
+        text = known[1]
+    else:
+        text = _read_source(path)
+        if version is not None:
+            _texts[path] = (version, text)
+    if not allow_empty and not text.strip():
+        raise KitError([Problem(path, 1, "F002", "", "plik jest pusty.",
+                                "wpisz treść albo usuń plik.")])
+    return text
+
+
+def _cached(kind: str, path: Path, parse) -> Source:
+    """parse(path) once per file version; each caller gets its own copy to change."""
+    version = _version(path)
+    known = _parsed.get((kind, path))
+    if version is None or known is None or known[0] != version:
+        known = (version, parse(path))
+        if version is not None:
+            _parsed[(kind, path)] = known
+    return copy.deepcopy(known[1])
+
+
+def _read_source(path: Path) -> str:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -132,20 +192,16 @@ def read_source(path: Path, allow_empty: bool = False) -> str:
                                 f"pierwszy błędny bajt w tej linii.",
                                 "zapisz plik ponownie jako UTF-8 (w edytorze: Zapisz jako → Kodowanie: UTF-8) "
                                 f"albo: iconv -f {code} -t UTF-8 {path.name} > nowy.md")]) from None
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not allow_empty and not text.strip():
-        raise KitError([Problem(path, 1, "F002", "", "plik jest pusty.",
-                                "wpisz treść albo usuń plik.")])
-    return text
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def load_yaml_file(path: Path) -> Source:
-    return parse_yaml(read_source(path), path)
+    return _cached("yaml", path, lambda p: parse_yaml(read_source(p), p))
 
 
 def load_markdown(path: Path) -> Source:
     """Split a Markdown file into front matter (parsed with lines) and body."""
-    return parse_markdown(read_source(path), path)
+    return _cached("markdown", path, lambda p: parse_markdown(read_source(p), p))
 
 
 def parse_markdown(text: str, path: Path) -> Source:

@@ -99,6 +99,7 @@ class Checker:
         for name in [n for n in self._md.treeprocessors._data if not n.startswith(("blocks", "kit_trainer_audit"))]:
             self._md.treeprocessors.deregister(name)
         self.names = dialect.block_names(self.config_file)
+        self._audits: dict[str, list] = {}   # body -> what the parser found; `serve` keeps the checker
 
     def check(self, path: Path, body: str, first_line: int = 1, handout: bool = False) -> list[Problem]:
         rows = body.split("\n")
@@ -113,9 +114,14 @@ class Checker:
                     "dozwolone bloki: " + ", ".join(sorted(self.names)) + "."
                 problems.append(Problem(path, first_line + i, "B002", "blok", f"nieznany typ bloku „{m[1]}” – "
                                         "parser pokaże ten fragment jako zwykły tekst, także uczestnikom.", hint))
-        self._md.reset()
-        self._md.convert(body)
-        for n, (nested, swallowed) in enumerate(self._ext.audit.found):
+        if TRAINER not in body:
+            return problems   # no trainer block: nothing for the parser to audit
+        found = self._audits.get(body)
+        if found is None:
+            self._md.reset()
+            self._md.convert(body)
+            found = self._audits[body] = list(self._ext.audit.found)
+        for n, (nested, swallowed) in enumerate(found):
             line = first_line + (starts[n] if n < len(starts) else 0)
             if handout:
                 problems.append(Problem(path, line, "B004", TRAINER, "blok trenera w karcie pracy – karta trafia "

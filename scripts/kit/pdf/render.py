@@ -7,6 +7,7 @@ renders it with WeasyPrint. pikepdf then adds what WeasyPrint leaves out (table 
 """
 from __future__ import annotations
 
+import base64
 import html as htmllib
 import logging
 import re
@@ -14,7 +15,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urljoin, urlparse
+from urllib.parse import unquote, urljoin, urlparse
 
 from lxml import html as lhtml
 
@@ -59,6 +60,7 @@ class PdfJob:
     logo: Path | None = None
     edition: str = ""
     fragment: str = ""              # id of the one element to print (a run sheet's section)
+    source: str = ""                # the prepared HTML when the caller made it already (kit.pdf.cache)
 
 
 @dataclass
@@ -93,7 +95,20 @@ def _absolutise(article: lhtml.HtmlElement, page: Path, job: PdfJob) -> None:
     for img in article.iter("img"):
         src = img.get("src")
         if src and not urlparse(src).scheme:
-            img.set("src", (page.parent / src).resolve().as_uri())
+            img.set("src", local_image(page.parent / unquote(urlparse(src).path)))
+
+
+IMAGE_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif",
+               ".webp": "image/webp", ".svg": "image/svg+xml"}
+
+
+def local_image(path: Path) -> str:
+    """A local picture as a data: URI. WeasyPrint names a raster image in the PDF after its URL, so
+    a file:// URL would make the PDF depend on the folder the site was built in (and the cache miss)."""
+    kind = IMAGE_TYPES.get(path.suffix.lower())
+    if kind is None or not path.is_file():
+        return path.resolve().as_uri()   # WeasyPrint reports what it cannot read
+    return f"data:{kind};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
 
 
 # Screen-only parts of a page: permalinks, edit buttons, PDF links, the view switch, and the
@@ -249,7 +264,7 @@ def document_html(job: PdfJob) -> str:
     if job.kind in KIND_CSS:
         pass  # run sheets and handouts use the whole page for work
     elif job.logo and job.logo.exists():
-        cover += f'<img src="{job.logo.resolve().as_uri()}" alt="{htmllib.escape(job.edition)} – logo">'
+        cover += f'<img src="{local_image(job.logo)}" alt="{htmllib.escape(job.edition)} – logo">'
     if (job.subtitle or job.edition) and job.kind not in KIND_CSS:
         cover += f'<p class="kit-edition">{htmllib.escape(job.edition)}' + \
             (f" · {htmllib.escape(job.subtitle)}" if job.subtitle else "") + "</p>"
@@ -329,7 +344,7 @@ def render(job: PdfJob) -> PdfResult:
     logger.addHandler(handler)
     try:
         fonts = FontConfiguration()
-        source = document_html(job)
+        source = job.source or document_html(job)
         doc = HTML(string=source, base_url=str(job.pages[0].parent), 
                    url_fetcher=URLFetcher(allowed_protocols={"file", "data"}))  # local files only
         css = [CSS(filename=str(CSS_FILE), font_config=fonts), CSS(string=page_css(job), font_config=fonts)]
@@ -402,6 +417,9 @@ def render_all(jobs: list[PdfJob], workers: int = 2, progress=print, renderer=re
         import sys
         print(f"Przerwano (Ctrl-C): zatrzymano tworzenie PDF ({len(results)} z {len(jobs)} gotowych) "
               "i procesy robocze; folder strony nie jest kompletny – zbuduj ponownie.", file=sys.stderr, flush=True)
-        raise SystemExit(130) from None
+        # Not SystemExit: at exit, concurrent.futures joins its manager thread, which can wait for
+        # the killed workers for good on a loaded machine; the build's parent cleans up its folder.
+        import os
+        os._exit(130)
     pool.shutdown()
     return results

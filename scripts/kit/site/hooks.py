@@ -264,27 +264,31 @@ def on_post_build(config):
     _language_sitemaps(site, i18n)
     if config.extra.get("kit", {}).get("offline"):
         _offline_polyfill(site, _state["project"].root)
-    if not search.install(site, _state["project"].root):
+    others = tuple(x for x in getattr(i18n, "build_languages", None) or [] if x != getattr(i18n, "default_language", x))
+    if not search.install(site, _state["project"].root, others):
         log.warning("kit: brak lunr-languages w node_modules – wyszukiwanie bez polskiego stemmera "
                     "(uruchom „python3 scripts/run.py serve” lub „npm ci”)")
 
 
 def _render_pdfs(config, lang: str, root: Path) -> None:
-    from kit.pdf.render import render_all
+    from kit.pdf.cache import PdfCache, default_dir, render_cached
     edition = _state["edition"].data
     logo = _state["project"].docs / (config.theme.get("logo") or "assets/logo.svg")
     jobs = pdf_plan.jobs_for_language(_state["pdf_docs"], lang, root, config.site_url or "", logo,
                                       edition["site_name"] if lang == "pl" else edition["site_name_en"])
     start = time.perf_counter()
-    results = render_all(jobs, workers=int(os.environ.get("KIT_PDF_WORKERS", "2")),
-                         progress=lambda msg: log.info("kit: %s", msg))
+    folder = default_dir(_state["project"].root)
+    results, reused = render_cached(jobs, PdfCache(folder) if folder else None,
+                                    workers=int(os.environ.get("KIT_PDF_WORKERS", "2")),
+                                    progress=lambda msg: log.info("kit: %s", msg))
     problems = [f"{r.out.name}: {p}" for r in results for p in r.problems]
     if problems:
         raise PluginError("WeasyPrint zgłosił problemy podczas tworzenia PDF (PDF/UA):\n" + "\n".join(problems))
     for r in results:
         _state["pdf_sizes"][pdf_plan.result_key(r, lang, root)] = pdf_plan.size_text(r, lang)
         _state["pdf_pages"][r.out] = r.pages
-    log.info("kit: %d plików PDF (%s) w %.1f s", len(results), lang, time.perf_counter() - start)
+    log.info("kit: %d plików PDF (%s) w %.1f s: %d utworzonych, %d bez zmian z pamięci podręcznej",
+             len(results), lang, time.perf_counter() - start, len(results) - reused, reused)
 
 
 def _module_packs(config, site: Path, i18n) -> None:

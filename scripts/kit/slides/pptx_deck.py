@@ -2,6 +2,8 @@
 placeholder (reading order: title first), document and text language set, no pictures of text."""
 from __future__ import annotations
 
+import io
+import zipfile
 from pathlib import Path
 
 from kit.slides.deck import Deck
@@ -37,5 +39,18 @@ def write_pptx(deck: Deck, out: Path, author: str) -> int:
     props.title, props.author, props.language = deck.title, author, deck.lang
     props.subject = deck.subtitle
     out.parent.mkdir(parents=True, exist_ok=True)
-    prs.save(out)
+    buffer = io.BytesIO()
+    prs.save(buffer)
+    out.write_bytes(with_fixed_dates(buffer.getvalue()))
     return len(prs.slides)
+
+
+def with_fixed_dates(data: bytes) -> bytes:
+    """python-pptx stamps each ZIP member with the current time; a rebuild of one commit must give
+    the same file, so the members get the commit's date (SOURCE_DATE_EPOCH), in the same order."""
+    from kit.pdf.pack import _zip_time
+    stamp, out = _zip_time(), io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            dst.writestr(zipfile.ZipInfo(info.filename, stamp), src.read(info), zipfile.ZIP_DEFLATED)
+    return out.getvalue()

@@ -1,0 +1,62 @@
+"""Timed builds for `kit bench`: kit and bare Material interleaved and repeated, with the CPU time and
+peak memory of each build (its process and the processes it waited for, e.g. PDF workers)."""
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass
+class Sample:
+    wall: float
+    cpu: float
+    rss_mb: float
+    code: int
+
+
+@dataclass
+class Series:
+    name: str
+    samples: list[Sample] = field(default_factory=list)
+
+    def median(self, attr: str) -> float:
+        return statistics.median(getattr(s, attr) for s in self.samples)
+
+
+def run_build(root: Path, config: Path, site: Path, strict: bool = True, **env) -> Sample:
+    """One `mkdocs build` in its own process; CPU time and peak memory come from wait4()."""
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(config), "--site-dir", str(site)]
+    cmd += ["--strict"] if strict else []
+    environment = dict(os.environ, NO_MKDOCS_2_WARNING="1", KIT_ROOT=str(root), **env)
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=root, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    stderr = proc.stderr.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode:
+        sys.stderr.write(stderr.decode("utf-8", "replace")[-2000:])
+    return Sample(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, proc.returncode)
+
+
+def ratios(kit: Series, bare: Series, attr: str) -> tuple[float, float, float]:
+    """Median, lowest and highest of the per-round ratio kit/bare (rounds paired in order)."""
+    values = [getattr(k, attr) / getattr(b, attr) for k, b in zip(kit.samples, bare.samples) if getattr(b, attr)]
+    return statistics.median(values), min(values), max(values)
+
+
+def interleaved(rounds: int, runs: dict[str, callable]) -> dict[str, Series]:
+    """Each round runs every build once, the order turning by one each round, so that a slow
+    moment of a shared machine does not fall on one side only."""
+    names = list(runs)
+    out = {name: Series(name) for name in names}
+    for r in range(rounds):
+        order = names[r % len(names):] + names[:r % len(names)]
+        for name in order:
+            out[name].samples.append(runs[name]())
+    return out
