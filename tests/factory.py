@@ -119,7 +119,7 @@ EDITION = dedent("""\
     site_name: Zestaw testowy
     site_name_en: Test kit
     publisher: Gmina Testowa
-    site_address: http://127.0.0.1:8000/
+    site_address: https://edukacja.gmina-testowa.pl/
     repository: https://example.org/gmina/zestaw
     colors:
       primary: "#1b4f8a"
@@ -134,8 +134,8 @@ EDITION = dedent("""\
       method: samoocena
       method_en: self-assessment
       contact_person: Jan Kowalski
-      email: dostepnosc@example.org
-      phone: ""
+      email: dostepnosc@gmina-testowa.pl
+      phone: "+48 22 100 00 00"
       architecture: Brak obsługi w budynku.
       architecture_en: No visitors in a building.
       apps: Brak aplikacji.

@@ -152,12 +152,12 @@ def test_sync_never_copies_a_symlinked_asset(tmp_path):
 @pytest.mark.parametrize("old, new, code, line", [
     ('primary: "#1b4f8a"', 'primary: "rgb(0,0,0,1,</style><script>alert(1)</script>)"', "E003", 7),
     ('primary: "#1b4f8a"', 'primary: "#1b4f8a; background: url(x)"', "E003", 7),
-    ("email: dostepnosc@example.org", "email: 'a@example.org\" onmouseover=\"alert(1)'", "E014", 19),
+    ("email: dostepnosc@gmina-testowa.pl", "email: 'a@example.org\" onmouseover=\"alert(1)'", "E014", 19),
     ("publisher: Gmina Testowa", "publisher: 'Gmina <script>alert(1)</script>'", "E011", 3),
-    ("site_address: http://127.0.0.1:8000/", "site_address: 'javascript:alert(1)'", "E012", 4),
-    ("site_address: http://127.0.0.1:8000/", "site_address: http://gmina.example.pl/", "E012", 4),
+    ("site_address: https://edukacja.gmina-testowa.pl/", "site_address: 'javascript:alert(1)'", "E012", 4),
+    ("site_address: https://edukacja.gmina-testowa.pl/", "site_address: http://gmina.example.pl/", "E012", 4),
     ("repository: https://example.org/gmina/zestaw", "repository: 'https://example.org/\" onclick=\"x'", "E012", 5),
-    ("phone: \"\"", "phone: \"<b>1</b>\"", "E015", 20),
+    ("phone: \"+48 22 100 00 00\"", "phone: \"<b>1</b>\"", "E015", 20),
 ])
 def test_edition_values_validated_by_type(tmp_path, old, new, code, line):
     assert old in EDITION
