@@ -417,9 +417,6 @@ def render_all(jobs: list[PdfJob], workers: int = 2, progress=print, renderer=re
         import sys
         print(f"Przerwano (Ctrl-C): zatrzymano tworzenie PDF ({len(results)} z {len(jobs)} gotowych) "
               "i procesy robocze; folder strony nie jest kompletny – zbuduj ponownie.", file=sys.stderr, flush=True)
-        # Not SystemExit: at exit, concurrent.futures joins its manager thread, which can wait for
-        # the killed workers for good on a loaded machine; the build's parent cleans up its folder.
-        import os
-        os._exit(130)
+        raise SystemExit(130) from None
     pool.shutdown()
     return results
