@@ -194,6 +194,12 @@ def on_page_content(html, page, config, files):
 
 @event_priority(-50)
 def on_page_context(context, page, config, nav):
+    if page not in nav.pages and not page.is_homepage:
+        # A page outside the menu (handouts, trainer views, editors' pages) shows no menu sidebar:
+        # Material gives it a scroll box that axe finds without keyboard access
+        # (scrollable-region-focusable); the header tabs still lead everywhere.
+        hide = page.meta.get("hide") or []
+        page.meta["hide"] = [*hide, "navigation"] if "navigation" not in hide else hide
     source = page.meta.get("kit_source")
     if source and config.repo_url:
         page.edit_url = f"{config.repo_url.rstrip('/')}/edit/main/{source}"
