@@ -1,8 +1,6 @@
 """Small, valid kit projects written into a temporary folder, for tests that break one thing."""
 from __future__ import annotations
 
-import shutil
-import subprocess
 from pathlib import Path
 from textwrap import dedent
 
@@ -99,15 +97,8 @@ def write_project(root: Path, modules: dict[str, str] | None = None) -> Path:
 
 def copy_project(dest: Path) -> Path:
     """The repository's tracked and new files (not ignored ones) copied to dest; node_modules linked."""
-    files = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard"], cwd=ROOT,
-                           check=True, capture_output=True, text=True).stdout.splitlines()
-    for rel in files:
-        src = ROOT / rel
-        if src.is_file() and not src.is_symlink():
-            (dest / rel).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(src, dest / rel)
-    link_node_modules(dest)
-    return dest
+    from kit.bench.project import copy_tracked
+    return copy_tracked(ROOT, dest)
 
 
 def link_node_modules(root: Path) -> None:
