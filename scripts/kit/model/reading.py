@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 
 from kit.checks.readability import words
 from kit.model.trainer_blocks import participant_text
@@ -28,6 +29,7 @@ def reading_text(markdown: str) -> str:
     return re.sub(r"<[^>]+>|\{[^}]*\}|https?://\S+|\|", " ", text)
 
 
+@lru_cache(maxsize=4096)   # the catalogue, path pages and module headers ask for the same texts
 def word_count(markdown: str) -> int:
     return len(words(reading_text(markdown)))
 
