@@ -1,4 +1,5 @@
-"""Shared fixtures: the real site built once per test session (strict), served on loopback."""
+"""Shared fixtures: the real site built once per test run (strict) and shared by every test worker
+(`kit test` runs the test files on all cores with pytest-xdist), and the PDF cache."""
 from __future__ import annotations
 
 import os
@@ -8,6 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).parent))
@@ -28,13 +30,34 @@ def build_site(site_dir: Path, config: Path = ROOT / "mkdocs.yml", extra_env: di
     return proc.stderr
 
 
+# Test files by their measured length, longest first, so that the parallel workers finish together;
+# the order changes the run's wall time only.
+LONGEST_FIRST = ("test_pa11y.py", "test_ui_states.py", "test_hostile_pages.py", "test_editions.py", "test_serve.py",
+                 "test_search.py", "test_selfstudy_browser.py", "test_pdf.py", "test_a11y_defaults.py")
+
+
+def pytest_collection_modifyitems(items):
+    rank = {name: i for i, name in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))
+
+
+def run_folder(tmp_path_factory) -> Path:
+    """A folder shared by all workers of this test run (each xdist worker has its own base temp
+    folder inside it); without xdist, the session's own base temp folder."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
 @pytest.fixture(scope="session", autouse=True)
-def pdf_cache(tmp_path_factory) -> Path:
-    """The session's own PDF cache: the first build renders every PDF, later builds reuse them,
-    and no PDF comes from a developer's earlier builds (.cache/kit-pdf)."""
-    folder = tmp_path_factory.mktemp("kit-pdf-cache")
+def pdf_cache() -> Path:
+    """The project's PDF cache (.cache/kit-pdf, or KIT_PDF_CACHE): PDFs whose inputs did not change
+    since an earlier build are reused. The key holds the kit's PDF code and the renderer versions, and
+    tests/test_pdf.py renders a PDF afresh and compares it byte for byte with the built one."""
     before = os.environ.get("KIT_PDF_CACHE")
-    os.environ["KIT_PDF_CACHE"] = str(folder)
+    from kit.pdf.cache import default_dir
+    folder = default_dir(ROOT)
+    if folder is not None:
+        os.environ["KIT_PDF_CACHE"] = str(folder)   # fixture projects in temporary folders share it
     yield folder
     if before is None:
         os.environ.pop("KIT_PDF_CACHE", None)
@@ -44,9 +67,14 @@ def pdf_cache(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The real site, built with --strict into a temporary folder."""
-    out = tmp_path_factory.mktemp("site")
-    build_site(out)
+    """The real site, built with --strict once per test run; the first worker that needs it builds
+    it, the others wait for it. Tests only read it."""
+    shared = run_folder(tmp_path_factory)
+    out, done = shared / "site", shared / "site.built"
+    with FileLock(str(shared / "site.lock")):
+        if not done.exists():
+            build_site(out)
+            done.touch()
     return out
 
 

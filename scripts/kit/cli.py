@@ -169,7 +169,15 @@ def cmd_test(ns) -> int:
     ns.root = None
     if cmd_check(ns):
         return 1
-    return subprocess.call([sys.executable, "-m", "pytest", *ns.pytest_args], cwd=ROOT)
+    return subprocess.call([sys.executable, "-m", "pytest", *test_workers(), *ns.pytest_args], cwd=ROOT)
+
+
+def test_workers() -> list[str]:
+    """pytest-xdist options: whole test files on every core (a file's module fixtures, such as one
+    browser run, stay in one worker); KIT_TEST_WORKERS=0 runs everything in one process."""
+    from kit.checks.pa11y import default_concurrency
+    workers = os.environ.get("KIT_TEST_WORKERS", "").strip() or str(default_concurrency())
+    return [] if workers == "0" else ["-n", workers, "--dist", "loadfile"]
 
 
 def cmd_build(ns) -> int:
