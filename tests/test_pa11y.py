@@ -76,7 +76,8 @@ def test_sitemap_paths_include_language_alternates(tmp_path):
 
 
 @pytest.mark.browser
-def test_known_violation_fails(tmp_path, capsys):
+def test_known_violation_fails(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("KIT_CHECK_CACHE", str(tmp_path / "cache"))   # an empty cache: pa11y-ci runs
     site = tiny_site(tmp_path, BAD_PAGE)
     report = tmp_path / "r.json"
     code = main(["pa11y", "--no-build", "--site-dir", str(site), "--report", str(report), "--concurrency", "1"])
@@ -86,6 +87,46 @@ def test_known_violation_fails(tmp_path, capsys):
     codes = {e["code"] for e in data["errors"]}
     assert "image-alt" in codes or any("H37" in c for c in codes), codes
     assert "/strona/" in out and "Błędy:" in out
+
+
+def test_page_key_follows_the_page_and_what_it_loads_not_the_downloads(tmp_path):
+    site = tiny_site(tmp_path, GOOD_PAGE)
+    (site / "assets").mkdir()
+    css, pdf = site / "assets" / "main.css", site / "strona" / "modul.pdf"
+    css.write_text("body { color: #000 }", "utf-8")
+    pdf.write_bytes(b"%PDF-1")
+    key = lambda: pa11y.page_keys(site, ["strona/"], "tools")["strona/"]  # noqa: E731
+    first = key()
+    pdf.write_bytes(b"%PDF-2")
+    (site / "sitemap.xml").write_text("<urlset/>", "utf-8")
+    assert key() == first                       # downloads and the sitemap are never loaded by the page
+    css.write_text("body { color: #777 }", "utf-8")
+    second = key()
+    assert second != first                      # a style change can change contrast on every page
+    (site / "strona" / "index.html").write_text(BAD_PAGE, "utf-8")
+    assert key() != second
+    assert pa11y.page_keys(site, ["strona/"], "other tools")["strona/"] != key()
+
+
+@pytest.mark.browser
+def test_unchanged_page_keeps_its_findings_and_a_changed_style_is_checked_again(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("KIT_CHECK_CACHE", str(tmp_path / "cache"))
+    site = tiny_site(tmp_path, BAD_PAGE)
+    (site / "styl.css").write_text("p { color: #000 }", "utf-8")
+    args = ["pa11y", "--no-build", "--site-dir", str(site), "--report", str(tmp_path / "r.json"), "--concurrency", "1"]
+    report = lambda: json.loads((tmp_path / "r.json").read_text("utf-8"))  # noqa: E731
+    assert main(args) == 1
+    fresh = report()
+    assert fresh["from_cache"] == 0 and fresh["errors"]
+    assert main(args) == 1                      # the cached findings fail the check just the same
+    again = report()
+    assert again["from_cache"] == 1 and again["errors"] == fresh["errors"]
+    assert "[1/1]" not in capsys.readouterr().out.split("bez zmian")[-1]
+    (site / "styl.css").write_text("p { color: #111 }", "utf-8")
+    assert main(args) == 1
+    assert report()["from_cache"] == 0
+    assert main(args + ["--all-pages"]) == 1
+    assert report()["from_cache"] == 0
 
 
 @pytest.mark.browser

@@ -236,11 +236,13 @@ def cmd_offline(ns) -> int:
 def cmd_pa11y(ns) -> int:
     """WCAG 2.1 AA in Chromium over every page of a built site."""
     from kit.checks import pa11y
+    from kit.checks.result_cache import ResultCache
     site = Path(ns.site_dir).resolve()
     if not ns.no_build and cmd_build(ns) != 0:
         return 1
     try:
-        rep = pa11y.run(site, concurrency=ns.concurrency, report_file=Path(ns.report).resolve())
+        cache = ResultCache(None) if ns.all_pages else None
+        rep = pa11y.run(site, concurrency=ns.concurrency, report_file=Path(ns.report).resolve(), cache=cache)
     except KitError as exc:
         print(exc.report(), file=sys.stderr)
         return 2
@@ -356,6 +358,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--no-build", action="store_true", help="sprawdź już zbudowany folder")
     p.add_argument("--concurrency", type=int, help="ile stron naraz (domyślnie tyle, ile rdzeni procesora)")
     p.add_argument("--report", default="build/pa11y-report.json")
+    p.add_argument("--all-pages", action="store_true",
+                   help="sprawdź też strony bez zmian od ostatniego sprawdzenia (bez .cache/kit-pa11y)")
     p.set_defaults(func=cmd_pa11y)
 
     p = sub.add_parser("bench", help="pomiar budowy, podglądu i pierwszej wizyty względem czystego Material")

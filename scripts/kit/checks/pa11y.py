@@ -3,6 +3,10 @@
 Provides Node from the virtual environment, installs pa11y-ci from package-lock.json, serves the
 site on a free loopback port, checks every URL of the sitemap in every language, writes a JSON
 report and prints a short one. Fails on any error; warnings are counted and reported.
+
+A page whose HTML, the files it can load (CSS, scripts, images) and the tools did not change since
+its last check keeps that check's findings (kit.checks.result_cache, .cache/kit-pa11y/); only the
+other pages go to pa11y-ci.
 """
 from __future__ import annotations
 
@@ -22,6 +26,7 @@ from kit.checks.browser import FLAGS, find_chromium
 from kit.model.errors import KitError, Problem
 from kit.checks.localserver import serve
 from kit.checks.node import ensure_packages, node_bin
+from kit.checks.result_cache import ResultCache, cache_dir, digest, file_digest
 from kit.model.paths import ROOT
 
 CONFIG = Path(__file__).with_name("pa11y_config.json")
@@ -35,6 +40,7 @@ class Report:
     warnings: list[dict] = field(default_factory=list)
     per_language: Counter = field(default_factory=Counter)
     seconds: float = 0.0
+    cached: int = 0          # pages whose findings came from the result cache
 
     def warnings_by_code(self) -> Counter:
         return Counter(w["code"] for w in self.warnings)
@@ -79,9 +85,58 @@ def default_concurrency() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
 
 
+# Site files a page never loads while it is checked: downloads, feeds and the search index (fetched
+# only when a reader starts a search). Every other non-HTML file is part of each page's key.
+NOT_LOADED = {".pdf", ".zip", ".pptx", ".xml", ".gz", ".html"}
+
+
+def _page_file(site: Path, rel: str) -> Path:
+    target = site / rel
+    return target if target.is_file() else target / "index.html"
+
+
+def tools_key(chromium: Path) -> str:
+    """What decides a page's findings besides the site: tool versions, settings, this wrapper."""
+    version = subprocess.run([str(chromium), "--version"], capture_output=True, text=True).stdout.strip()
+    return digest(version, json.dumps(FLAGS), file_digest(ROOT / "package-lock.json"), file_digest(CONFIG),
+                  file_digest(Path(__file__)))
+
+
+def shared_key(site: Path) -> str:
+    """The files any page may load, by path and content."""
+    parts = []
+    for f in sorted(site.rglob("*")):
+        rel = f.relative_to(site).as_posix()
+        if f.is_file() and f.suffix not in NOT_LOADED and not rel.startswith("search/"):
+            parts += [rel, file_digest(f)]
+    return digest(*parts)
+
+
+def page_keys(site: Path, paths: list[str], tools: str) -> dict[str, str]:
+    shared = shared_key(site)
+    return {rel: digest(tools, shared, rel, _page_file(site, rel).read_bytes()) for rel in paths}
+
+
+def _issue_entries(rel: str, issues: list) -> tuple[list[dict], list[dict]]:
+    """pa11y's issues of one page as the report's errors and warnings."""
+    errors, warnings = [], []
+    for issue in issues:
+        if isinstance(issue, dict) and "code" in issue:
+            review = (issue.get("runnerExtras") or {}).get("needsFurtherReview", False)
+            entry = {"page": rel or "/", "code": issue.get("code"), "runner": issue.get("runner"),
+                     "selector": issue.get("selector"), "message": issue.get("message"),
+                     "needs_review": review}
+            (errors if issue.get("type") == "error" else warnings).append(entry)
+        else:  # pa11y could not test the page at all (timeout, crash): that is an error too
+            errors.append({"page": rel or "/", "code": "pa11y-failure", "runner": "pa11y", "selector": "",
+                           "message": str(issue.get("message") if isinstance(issue, dict) else issue)})
+    return errors, warnings
+
+
 def run(site: Path, concurrency: int | None = None, report_file: Path | None = None, only: list[str] | None = None,
-        stream=sys.stdout) -> Report:
-    """Check the site; returns the report (raise KitError when tools are missing)."""
+        stream=sys.stdout, cache: ResultCache | None = None) -> Report:
+    """Check the site; returns the report (raise KitError when tools are missing). cache: where
+    unchanged pages find their findings (default .cache/kit-pa11y/ of the project)."""
     chromium = find_chromium()
     node = node_bin()
     modules = ensure_packages(ROOT)
@@ -94,7 +149,45 @@ def run(site: Path, concurrency: int | None = None, report_file: Path | None = N
     paths = only if only is not None else sitemap_paths(site)
     report_file = report_file or site.parent / "pa11y-report.json"
     raw_file = report_file.with_suffix(".raw.json")
+    raw_file.unlink(missing_ok=True)
+    cache = cache if cache is not None else ResultCache(cache_dir(ROOT, "kit-pa11y"))
     start = time.perf_counter()
+    keys = page_keys(site, paths, tools_key(chromium))
+    results = {rel: cache.get(keys[rel]) for rel in paths}
+    todo = [rel for rel in paths if results[rel] is None]
+    rep = Report(pages=len(paths), cached=len(paths) - len(todo))
+    print(f"pa11y-ci: {len(paths)} stron, standard {settings['standard']}, silniki "
+          f"{' + '.join(settings['runners'])}, współbieżność {concurrency}, przeglądarka {chromium}",
+          file=stream, flush=True)
+    if rep.cached:
+        print(f"  {rep.cached} stron bez zmian od ostatniego sprawdzenia: ich wyniki z {cache.folder} "
+              f"(sprawdzane teraz: {len(todo)})", file=stream, flush=True)
+    if todo:
+        results.update(_check(site, todo, settings, concurrency, chromium, node, modules, report_file, raw_file,
+                              stream))
+        for rel in todo:
+            issues = results[rel]
+            if all(isinstance(i, dict) and "code" in i for i in issues):   # failures are checked again
+                cache.put(keys[rel], issues)
+        cache.trim()
+    for rel in paths:
+        rep.per_language[_language(rel)] += 1
+        errors, warnings = _issue_entries(rel, results[rel])
+        rep.errors += errors
+        rep.warnings += warnings
+    rep.seconds = time.perf_counter() - start
+    report_file.write_text(json.dumps({
+        "pages": rep.pages, "per_language": rep.per_language, "seconds": round(rep.seconds, 1),
+        "from_cache": rep.cached,
+        "concurrency": concurrency, "standard": settings["standard"], "runners": settings["runners"],
+        "ignored": settings["ignore_reasons"], "errors": rep.errors,
+        "warnings_by_code": rep.warnings_by_code(), "warnings": rep.warnings}, ensure_ascii=False, indent=1), "utf-8")
+    return rep
+
+
+def _check(site: Path, paths: list[str], settings: dict, concurrency: int, chromium: Path, node: Path, modules: Path,
+           report_file: Path, raw_file: Path, stream) -> dict[str, list]:
+    """Run pa11y-ci on the given pages; returns each page's raw pa11y issues."""
     with serve(site) as base:
         config = {
             "defaults": {
@@ -114,9 +207,6 @@ def run(site: Path, concurrency: int | None = None, report_file: Path | None = N
         }
         cfg_file = report_file.with_suffix(".config.json")
         cfg_file.write_text(json.dumps(config, indent=2), "utf-8")
-        print(f"pa11y-ci: {len(paths)} stron, standard {settings['standard']}, silniki "
-              f"{' + '.join(settings['runners'])}, współbieżność {concurrency}, przeglądarka {chromium}",
-              file=stream, flush=True)
         env = dict(os.environ, PUPPETEER_SKIP_DOWNLOAD="1", PUPPETEER_EXECUTABLE_PATH=str(chromium))
         proc = subprocess.Popen([str(node), str(modules / "pa11y-ci" / "bin" / "pa11y-ci.js"), "--config",
                                  str(cfg_file)], cwd=ROOT, env=env, stdout=subprocess.PIPE,
@@ -136,27 +226,9 @@ def run(site: Path, concurrency: int | None = None, report_file: Path | None = N
     if not raw_file.exists():
         raise KitError([Problem(raw_file, 0, "U003", "pa11y-ci", "pa11y-ci nie zapisał raportu:\n" +
                                 "".join(tail), "sprawdź komunikat powyżej.")])
-    raw = json.loads(raw_file.read_text("utf-8"))
-    rep = Report(pages=len(paths), seconds=time.perf_counter() - start)
-    for url, issues in raw.get("results", {}).items():
-        rel = url[len(base):] if url.startswith(base) else url
-        rep.per_language[_language(rel)] += 1
-        for issue in issues:
-            if isinstance(issue, dict) and "code" in issue:
-                review = (issue.get("runnerExtras") or {}).get("needsFurtherReview", False)
-                entry = {"page": rel or "/", "code": issue.get("code"), "runner": issue.get("runner"),
-                         "selector": issue.get("selector"), "message": issue.get("message"),
-                         "needs_review": review}
-                (rep.errors if issue.get("type") == "error" else rep.warnings).append(entry)
-            else:  # pa11y could not test the page at all (timeout, crash): that is an error too
-                rep.errors.append({"page": rel or "/", "code": "pa11y-failure", "runner": "pa11y",
-                                   "selector": "", "message": str(issue.get("message") if isinstance(issue, dict) else issue)})
-    report_file.write_text(json.dumps({
-        "pages": rep.pages, "per_language": rep.per_language, "seconds": round(rep.seconds, 1),
-        "concurrency": concurrency, "standard": settings["standard"], "runners": settings["runners"],
-        "ignored": settings["ignore_reasons"], "errors": rep.errors,
-        "warnings_by_code": rep.warnings_by_code(), "warnings": rep.warnings}, ensure_ascii=False, indent=1), "utf-8")
-    return rep
+    raw = json.loads(raw_file.read_text("utf-8")).get("results", {})
+    missing = [{"message": "pa11y-ci nie zwrócił wyniku tej strony"}]
+    return {rel: raw.get(base + rel, missing) for rel in paths}
 
 
 def summary(rep: Report) -> str:
@@ -169,7 +241,8 @@ def summary(rep: Report) -> str:
         for e in errs:
             lines.append(f"  [{e['runner']}] {e['code']}\n    {e['selector']}\n    {e['message']}")
     langs = ", ".join(f"{k}: {v}" for k, v in sorted(rep.per_language.items()))
-    lines.append(f"Sprawdzono {rep.pages} stron ({langs}) w {rep.seconds:.0f} s. "
+    cached = f", w tym {rep.cached} bez zmian od ostatniego sprawdzenia (wynik zapamiętany)" if rep.cached else ""
+    lines.append(f"Sprawdzono {rep.pages} stron ({langs}{cached}) w {rep.seconds:.0f} s. "
                  f"Błędy: {len(rep.errors)}, ostrzeżenia: {len(rep.warnings)}.")
     review = sum(1 for w in rep.warnings if w.get("needs_review"))
     lines.append(f"  w tym do ręcznego sprawdzenia (axe „needs review”): {review}")
