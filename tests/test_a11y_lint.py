@@ -64,3 +64,31 @@ def test_markdown_lint_fails_check_with_rule_code(tmp_path, capsys):
     code = main(["check", "--root", str(root)])
     out = capsys.readouterr().err
     assert code == 1 and "docs/strona.md:3" in out and "MD018" in out
+
+
+def test_unchanged_file_keeps_its_markdown_findings_and_an_edit_is_linted_again(tmp_path, capsys, monkeypatch):
+    from kit.checks import markdown_lint
+    root = write_project(tmp_path)
+    page = root / "docs" / "strona.md"
+    page.write_text("# Strona\n\n#Bez spacji po krzyżyku\n", "utf-8")
+    started = []
+    real_popen = markdown_lint.subprocess.Popen
+    monkeypatch.setattr(markdown_lint.subprocess, "Popen", lambda args, **kw: started.append(args) or real_popen(args, **kw))
+    assert main(["check", "--root", str(root)]) == 1
+    assert started and any(":docs/strona.md" in a for a in sum(started, []))
+    started.clear()
+    assert main(["check", "--root", str(root)]) == 1            # the remembered finding fails the check too
+    assert "docs/strona.md:3" in capsys.readouterr().err and started == []
+    page.write_text("# Strona\n\n## Ze spacją po krzyżykach\n\nTreść strony.\n", "utf-8")
+    code = main(["check", "--root", str(root)])
+    assert code == 0, capsys.readouterr().err
+    assert [a for a in sum(started, []) if a.startswith(":")] == [":docs/strona.md"]   # only the edited file
+
+
+def test_markdown_files_are_those_markdownlint_finds(tmp_path):
+    from kit.checks.markdown_lint import files
+    for rel in ("docs/a.md", "docs/moduly/m.md", "docs/x/b.md", "materials/c.md", "README.md", "notes.md", "docs/d.txt"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("# T\n", "utf-8")
+    config = {"globs": ["docs/**/*.md", "materials/**/*.md", "README.md"], "ignores": ["docs/moduly/**"]}
+    assert files(tmp_path, config) == ["README.md", "docs/a.md", "docs/x/b.md", "materials/c.md"]

@@ -39,23 +39,25 @@ def _mkdocs(args: list[str], config: str = "mkdocs.yml", **env) -> int:
 
 def cmd_check(ns) -> int:
     """Validation and source lint without building the site."""
+    from kit.checks import markdown_lint
+    from kit import cores
     from kit.model.materials import load
     from kit.model.edition import load_edition
     start = time.perf_counter()
     lint = None
     try:
         project, edition_file = check_target(Path(ns.root).resolve() if ns.root else ROOT)
-        lint = markdown_lint_start(project)   # the slowest check runs beside the Python ones
+        lint = markdown_lint.start(project, workers=cores.available())   # beside the Python checks
         edition = load_edition(path=edition_file) if edition_file else None
         m = load(project, edition)
     except KitError as exc:
-        if lint is not None:
-            lint.kill()
-            lint.wait()
+        for _, proc in (lint.procs if lint is not None else []):
+            proc.kill()
+            proc.wait()
         print(exc.report(), file=sys.stderr)
         annotate(exc.problems)
         return 1
-    lint_code = markdown_lint_finish(lint)
+    lint_code = markdown_lint.finish(lint)
     if lint_code:
         return lint_code
     readability_warnings(project, m.modules)
@@ -117,33 +119,6 @@ def github_annotation(p) -> str:
     return f"::error {where},title={esc(p.code, True)}::{esc(f'[{p.code}]{field} {p.message}{fix}')}"
 
 
-MARKDOWNLINT = ROOT / "node_modules" / "markdownlint-cli2" / "markdownlint-cli2-bin.mjs"
-
-
-def markdown_lint_start(project: Project) -> subprocess.Popen | None:
-    """markdownlint-cli2 from package-lock.json with the committed .markdownlint-cli2.jsonc, started
-    in the background; None when it is not installed (markdown_lint_finish says so)."""
-    from kit.checks.node import node_bin
-    if not MARKDOWNLINT.exists():
-        return None
-    config = ROOT / ".markdownlint-cli2.jsonc"
-    return subprocess.Popen([str(node_bin()), str(MARKDOWNLINT), "--config", str(config)], cwd=project.root,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-
-
-def markdown_lint_finish(proc: subprocess.Popen | None) -> int:
-    if proc is None:
-        print("Błąd: brak markdownlint-cli2 w node_modules. Uruchom „python3 scripts/run.py check”, "
-              "które je zainstaluje z package-lock.json.", file=sys.stderr)
-        return 2
-    out, err = proc.communicate()
-    if proc.returncode != 0:
-        print(out + err, file=sys.stderr)
-        print("Markdown: popraw wskazane linie (reguły MDxxx opisuje CONTRIBUTING.md).", file=sys.stderr)
-        return 1
-    return 0
-
-
 def readability_warnings(project: Project, modules) -> None:
     """FOG-PL above the threshold for its kind of page is a warning (R001), not an error."""
     from kit.checks.readability import rows
@@ -175,8 +150,8 @@ def cmd_test(ns) -> int:
 def test_workers() -> list[str]:
     """pytest-xdist options: whole test files on every core (a file's module fixtures, such as one
     browser run, stay in one worker); KIT_TEST_WORKERS=0 runs everything in one process."""
-    from kit.checks.pa11y import default_concurrency
-    workers = os.environ.get("KIT_TEST_WORKERS", "").strip() or str(default_concurrency())
+    from kit import cores
+    workers = os.environ.get("KIT_TEST_WORKERS", "").strip() or str(cores.available())
     return [] if workers == "0" else ["-n", workers, "--dist", "loadfile"]
 
 

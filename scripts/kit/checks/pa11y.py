@@ -24,6 +24,7 @@ from urllib.parse import urlparse
 
 from kit.checks.browser import FLAGS, find_chromium
 from kit.model.errors import KitError, Problem
+from kit import cores
 from kit.checks.localserver import serve
 from kit.checks.node import ensure_packages, node_bin
 from kit.checks.result_cache import ResultCache, cache_dir, digest, file_digest
@@ -82,7 +83,7 @@ def _language(rel: str) -> str:
 
 def default_concurrency() -> int:
     """One page per core: Chromium's rendering and the two runners are CPU-bound."""
-    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
+    return cores.available()
 
 
 # Site files a page never loads while it is checked: downloads, feeds and the search index (fetched

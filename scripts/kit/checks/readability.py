@@ -7,6 +7,7 @@ Scores need at least 100 words; shorter texts have no score.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from kit.model.frontmatter import read_source
@@ -30,6 +31,7 @@ class Score:
         return 0.4 * (self.words / self.sentences + 100 * self.hard_words / self.words)
 
 
+@functools.lru_cache(maxsize=65536)   # a text repeats its words: counted once per word
 def syllables(word: str) -> int:
     w = word.lower()
     count = 0

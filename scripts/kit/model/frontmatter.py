@@ -1,7 +1,7 @@
 """Read YAML front matter and YAML data files while keeping line numbers for messages."""
 from __future__ import annotations
 
-import copy
+import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -133,7 +133,7 @@ _ENCODING_HINTS = ((b"\xb9\x9c\x9f\xa5\x8c\x8f", "Windows-1250 (CP1250)"),
 # Each file is read and parsed once per process while it stays unchanged (size, time, inode): the
 # model, the lints and the generated pages all ask for the same files, and `serve` keeps the process.
 _texts: dict[Path, tuple[tuple, str]] = {}
-_parsed: dict[tuple, tuple[tuple, Source]] = {}
+_parsed: dict[tuple, tuple[tuple, bytes]] = {}   # (kind, path) → (file version, pickled Source)
 
 
 def _version(path: Path) -> tuple | None:
@@ -161,14 +161,16 @@ def read_source(path: Path, allow_empty: bool = False) -> str:
 
 
 def _cached(kind: str, path: Path, parse) -> Source:
-    """parse(path) once per file version; each caller gets its own copy to change."""
+    """parse(path) once per file version; each caller gets its own copy to change (the first one the
+    parsed object itself, later ones a fresh copy of the pickled original: much cheaper than deepcopy)."""
     version = _version(path)
     known = _parsed.get((kind, path))
-    if version is None or known is None or known[0] != version:
-        known = (version, parse(path))
-        if version is not None:
-            _parsed[(kind, path)] = known
-    return copy.deepcopy(known[1])
+    if version is not None and known is not None and known[0] == version:
+        return pickle.loads(known[1])
+    parsed = parse(path)
+    if version is not None:
+        _parsed[(kind, path)] = (version, pickle.dumps(parsed, pickle.HIGHEST_PROTOCOL))
+    return parsed
 
 
 def _read_source(path: Path) -> str:
