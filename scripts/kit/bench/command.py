@@ -20,7 +20,7 @@ from pathlib import Path
 import yaml
 
 from kit.bench import project as bench_project
-from kit.bench.runs import Series, interleaved, ratios, run_build
+from kit.bench.runs import Series, interleaved, machine_busy_seconds, ratios, run_build, run_command
 from kit.model.paths import ROOT
 
 PAGE_TYPES = {"strona główna": "", "moduł": "moduly/{slug}/", "widok trenera": "moduly/{slug}/trener/",
@@ -149,6 +149,40 @@ def preview_rows(root: Path, rounds: int, out) -> None:
         proc.wait(timeout=30)
 
 
+def check_rows(root: Path, out) -> None:
+    """`kit check` with an empty result cache, again with nothing changed, and after one module edit."""
+    cache = Path(tempfile.mkdtemp(prefix="kit-bench-check-"))
+    try:
+        cmd = [sys.executable, "-m", "kit.cli", "check"]
+        module = sorted((root / "materials" / "modules").glob("m*"))[-1] / "modul.md"
+        steps = {"pierwsza (pusta pamięć wyników)": None, "bez zmian": None,
+                 "po zmianie jednego modułu": lambda: module.write_text(
+                     module.read_text("utf-8") + "\nZdanie dopisane do pomiaru.\n", "utf-8")}
+        for name, change in steps.items():
+            if change:
+                change()
+            s = run_command(cmd, root, KIT_CHECK_CACHE=str(cache))
+            failed = f"  BŁĄD: kod wyjścia {s.code}" if s.code else ""
+            print(f"  kit check, {name:32} {s.wall:5.1f} s (CPU {s.cpu:5.1f} s){failed}", file=out, flush=True)
+    finally:
+        shutil.rmtree(cache, ignore_errors=True)
+
+
+def test_rows(out) -> None:
+    """The README's test command on this project: with empty caches (as in CI), then again unchanged."""
+    caches = Path(tempfile.mkdtemp(prefix="kit-bench-tests-"))
+    env = dict(os.environ, KIT_CHECK_CACHE=str(caches / "checks"), KIT_PDF_CACHE=str(caches / "pdf"))
+    try:
+        for name in ("puste pamięci wyników i PDF (jak w CI)", "drugie uruchomienie bez zmian"):
+            start, busy = time.perf_counter(), machine_busy_seconds()
+            code = subprocess.call([sys.executable, "-m", "kit.cli", "test", "--", "-q"], cwd=ROOT, env=env,
+                                   stdout=subprocess.DEVNULL)
+            print(f"  polecenie testów (kit test), {name}: {time.perf_counter() - start:.0f} s, CPU całej maszyny "
+                  f"{machine_busy_seconds() - busy:.0f} s, kod wyjścia {code}", file=out, flush=True)
+    finally:
+        shutil.rmtree(caches, ignore_errors=True)
+
+
 def reader_rows(site: Path, slug: str, out, lighthouse: bool) -> None:
     """First visit per page type (bytes, requests, 404s) behind a gzip server; Lighthouse if asked."""
     from kit.checks.browser import find_chromium
@@ -184,6 +218,7 @@ def main(ns) -> int:
             n = bench_project.scale(root, n)
             print(f"\n{n} modułów:", file=out, flush=True)
             build_rows(root, ns.rounds, pdf=not ns.no_pdf and n <= ns.pdf_max_modules, out=out)
+            check_rows(root, out)
             if not ns.no_serve and n == counts[0]:
                 preview_rows(root, ns.rounds, out)
             if not ns.no_reader and n == counts[0]:
@@ -192,12 +227,8 @@ def main(ns) -> int:
                 slug = sorted((root / "materials" / "modules").glob("m0*"))[0].name
                 reader_rows(site, slug, out, ns.lighthouse)
         if ns.tests:
-            start, cpu = time.perf_counter(), os.times()
-            code = subprocess.call([sys.executable, "-m", "kit.cli", "test", "--", "-q"], cwd=ROOT)
-            after = os.times()
-            used = (after.children_user - cpu.children_user) + (after.children_system - cpu.children_system)
-            print(f"\npolecenie testów (kit test): {time.perf_counter() - start:.0f} s, CPU {used:.0f} s, "
-                  f"kod wyjścia {code}", file=out)
+            print("", file=out)
+            test_rows(out)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return 0

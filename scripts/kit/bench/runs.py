@@ -29,9 +29,14 @@ class Series:
 
 
 def run_build(root: Path, config: Path, site: Path, strict: bool = True, **env) -> Sample:
-    """One `mkdocs build` in its own process; CPU time and peak memory come from wait4()."""
+    """One `mkdocs build` in its own process."""
     cmd = [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(config), "--site-dir", str(site)]
-    cmd += ["--strict"] if strict else []
+    return run_command(cmd + (["--strict"] if strict else []), root, **env)
+
+
+def run_command(cmd: list[str], root: Path, **env) -> Sample:
+    """One command in its own process; CPU time and peak memory come from wait4() (the process and the
+    processes it waited for, e.g. PDF workers)."""
     environment = dict(os.environ, NO_MKDOCS_2_WARNING="1", KIT_ROOT=str(root), **env)
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=root, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -42,6 +47,14 @@ def run_build(root: Path, config: Path, site: Path, strict: bool = True, **env) 
     if proc.returncode:
         sys.stderr.write(stderr.decode("utf-8", "replace")[-2000:])
     return Sample(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, proc.returncode)
+
+
+def machine_busy_seconds() -> float:
+    """CPU seconds all processes of the machine have used so far (Linux /proc/stat): the test command's
+    browsers leave its process tree, so its own CPU time misses them."""
+    fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
+    user, nice, system, _idle, _iowait, irq, softirq, steal = (int(v) for v in fields[:8])
+    return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
 
 
 def ratios(kit: Series, bare: Series, attr: str) -> tuple[float, float, float]:
