@@ -24,8 +24,9 @@ function kitText(key) {
 }
 
 // Material opens the navigation drawer and the search with <label>s, which the keyboard cannot
-// reach: below 1220 px the menu button had no Tab stop (WCAG 2.1.1). They become buttons with a
-// name and a state; Enter and Space work as a click does.
+// reach: below 1220 px the menu button had no Tab stop (WCAG 2.1.1). Each label gets a button inside
+// (a label itself may not take the button role) with a name and a state; Enter and Space click it,
+// and the click reaches the label, which toggles the drawer or the search as before.
 var KIT_TOGGLES = [
   ['.md-header label.md-header__button[for="__drawer"]', "__drawer", "drawer"],
   ['.md-header label.md-header__button[for="__search"]', "__search", "search"],
@@ -35,24 +36,26 @@ function kitToggleButtons() {
   KIT_TOGGLES.forEach(function (item) {
     var label = document.querySelector(item[0]);
     var box = document.getElementById(item[1]);
-    if (!label || !box || label.hasAttribute("data-kit-toggle")) return;
-    label.setAttribute("data-kit-toggle", item[1]);
-    label.setAttribute("role", "button");
-    label.setAttribute("tabindex", "0");
-    label.setAttribute("aria-label", kitText(item[2]));
-    label.setAttribute("aria-expanded", String(box.checked));
-    box.addEventListener("change", function () { label.setAttribute("aria-expanded", String(box.checked)); });
+    if (!label || !box || label.querySelector("[data-kit-toggle]")) return;
+    var button = document.createElement("span");
+    button.className = "kit-toggle";
+    button.setAttribute("data-kit-toggle", item[1]);
+    button.setAttribute("role", "button");
+    button.setAttribute("tabindex", "0");
+    button.setAttribute("aria-label", kitText(item[2]));
+    button.setAttribute("aria-expanded", String(box.checked));
+    while (label.firstChild) button.appendChild(label.firstChild);
+    label.appendChild(button);
+    box.addEventListener("change", function () { button.setAttribute("aria-expanded", String(box.checked)); });
   });
 }
 kitToggleButtons();
 document.addEventListener("keydown", function (event) {
-  var label = event.target.closest && event.target.closest("[data-kit-toggle]");
-  if (!label || (event.key !== "Enter" && event.key !== " ")) return;
-  if (event.key === " ") { // Material itself clicks a focused label on Enter
-    event.preventDefault();
-    label.click();
-  }
-  var id = label.getAttribute("data-kit-toggle");
+  var button = event.target.closest && event.target.closest("[data-kit-toggle]");
+  if (!button || (event.key !== "Enter" && event.key !== " ")) return;
+  event.preventDefault();
+  button.click();
+  var id = button.getAttribute("data-kit-toggle");
   setTimeout(function () { // an opened drawer or search takes the focus, as a dialog would
     if (!document.getElementById(id).checked) return;
     if (id === "__search") document.querySelector(".md-search__input").focus();
