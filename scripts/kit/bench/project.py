@@ -52,16 +52,18 @@ def bare_docs(project: Project, config_file: Path, dest: Path) -> list:
     editors' pages into dest as plain Markdown; returns the nav with one entry per page, as the
     kit's hook would make it. The bare build then renders the same Markdown without the kit."""
     from kit.model.edition import load_edition
+    from kit.model.learning_paths import for_edition
     from kit.model.materials import load
-    from kit.site.generated import list_templates, plan
+    from kit.site.generated import list_templates, site_plan
     from kit.site.hooks import _expand_nav
     shutil.copytree(project.docs, dest, dirs_exist_ok=True)
     m = load(project)
     config = _plain_yaml(config_file)
     kit_extra = (config.get("extra") or {}).get("kit") or {}
     edition = load_edition(path=project.root / kit_extra.get("edition_file", "materials/wydanie.yml")).data
-    p = plan(project, m.modules, m.acts, m.terms, kit_extra.get("agenda_start", "09:00"), kit_extra.get("readability"),
-             law=m.law, site_url=edition["site_address"], site_name=edition["site_name"])
+    modules = [mod for mod in m.modules if mod.status != "draft"]
+    paths = for_edition(m.paths, modules)
+    p = site_plan(project, m, modules, paths, edition, kit_extra, edition["site_address"], edition["site_name"])
     for name, text in p.texts.items():
         (dest / name).parent.mkdir(parents=True, exist_ok=True)
         (dest / name).write_text(text, "utf-8")
@@ -69,7 +71,7 @@ def bare_docs(project: Project, config_file: Path, dest: Path) -> list:
         (dest / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(source, dest / name)
     nav = config.get("nav") or []
-    _expand_nav(nav, m.modules, list_templates(project.templates))
+    _expand_nav(nav, modules, list_templates(project.templates), paths)
     return nav
 
 

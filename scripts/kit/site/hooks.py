@@ -20,7 +20,7 @@ from kit.model.paths import Project
 from kit.pdf import plan as pdf_plan
 from kit.model.learning_paths import for_edition
 from kit.site import csp, learning, programme, sanitize, search
-from kit.site.generated import list_templates, plan, virtual_files
+from kit.site.generated import list_templates, site_plan, virtual_files
 from kit.site.preview import safe_builder, watched_paths
 from kit.site.pages import plural_pl
 from kit.site.typography import bind_single_letters_html
@@ -107,14 +107,9 @@ def on_config(config):
 def on_pre_build(config):
     _state["languages"].append(_lang(config))  # static-i18n nests builds: keep a stack
     if "plan" not in _state or len(_state["languages"]) == 1:  # once per site build, for all languages
-        m, project, kit_extra = _state["materials"], _state["project"], config.extra.get("kit", {})
-        edition = _state["edition"].data
-        site = {"pl": (edition["site_name"], edition["site_address"]),
-                "en": (edition["site_name_en"], edition["site_address"])}
-        _state["plan"] = plan(project, _state["modules"], m.acts, m.terms, kit_extra.get("agenda_start", "09:00"),
-                              kit_extra.get("readability"), law=m.law, site_url=config.site_url or "",
-                              site_name=config.site_name, packs=bool(_state["pdf_docs"]), cases=m.cases,
-                              paths=_state["paths"], pdf_docs=_state["pdf_docs"], site=site)
+        _state["plan"] = site_plan(_state["project"], _state["materials"], _state["modules"], _state["paths"],
+                                   _state["edition"].data, config.extra.get("kit", {}), config.site_url or "",
+                                   config.site_name, _state["pdf_docs"])
 
 
 @event_priority(-200)  # after static-i18n has rebuilt the file list for this language

@@ -157,10 +157,13 @@ def mark_fallback_titles(html: str, page_url: str, own: str | None, foreign: dic
     is untranslated; `root` is the site's address when links are absolute (404.html)."""
     base = urljoin(root, page_url)
     prefix = urlparse(root).path
+    known: dict[str, str | None] = {}   # a page links to the same address from its nav, tabs and footer
 
     def target_lang(href: str) -> str | None:
-        path = urlparse(urljoin(base, href)).path
-        return foreign.get(path[len(prefix):] if path.startswith(prefix) else path.lstrip("/"))
+        if href not in known:
+            path = urlparse(urljoin(base, href)).path
+            known[href] = foreign.get(path[len(prefix):] if path.startswith(prefix) else path.lstrip("/"))
+        return known[href]
 
     def nav(m: re.Match) -> str:
         found = target_lang(m["href"])
@@ -174,7 +177,8 @@ def mark_fallback_titles(html: str, page_url: str, own: str | None, foreign: dic
         body = m["body"].replace('<div class="md-ellipsis">', f'<div class="md-ellipsis" lang="{found}">', 1)
         return m[0].replace(m["label"] or "\0", "").replace(m["body"], body)
 
-    html = _FOOTER_LINK.sub(footer, _NAV_LINK.sub(nav, html))
+    if foreign:   # no page of the site is shown from another language's source: no link to mark
+        html = _FOOTER_LINK.sub(footer, _NAV_LINK.sub(nav, html))
     if own:
         html = html.replace('data-md-component="header-topic"', f'data-md-component="header-topic" lang="{own}"', 1)
         html = html.replace('data-md-component="toc"', f'data-md-component="toc" lang="{own}"', 1)  # its entries
