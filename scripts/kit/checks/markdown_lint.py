@@ -97,8 +97,8 @@ def finish(lint: Lint | None) -> int:
             m = _FINDING.match(line)
             if m and m["file"] in found:
                 found[m["file"]].append(line)
-            elif proc.returncode not in (0, 1) or (m is None and " error " in line):
-                other.append(line)
+            elif m or proc.returncode not in (0, 1) or " error " in line:
+                other.append(line)   # never dropped, never remembered
         if proc.returncode in (0, 1) and not other:
             for rel, lines in found.items():
                 lint.cache.put(lint.keys[rel], lines)

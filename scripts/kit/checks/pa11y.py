@@ -87,6 +87,10 @@ def default_concurrency() -> int:
     return 2 * cores.available()
 
 
+# A page's findings take about 0.1 MB (every warning with its context): five versions of a 200-page
+# site stay, about 100 MB.
+MAX_CACHED_PAGES = 1000
+
 # Site files a page never loads while it is checked: downloads, feeds and the search index (fetched
 # only when a reader starts a search). Every other non-HTML file is part of each page's key.
 NOT_LOADED = {".pdf", ".zip", ".pptx", ".xml", ".gz", ".html"}
@@ -171,7 +175,7 @@ def run(site: Path, concurrency: int | None = None, report_file: Path | None = N
             issues = results[rel]
             if all(isinstance(i, dict) and "code" in i for i in issues):   # failures are checked again
                 cache.put(keys[rel], issues)
-        cache.trim()
+        cache.trim(MAX_CACHED_PAGES)
     for rel in paths:
         rep.per_language[_language(rel)] += 1
         errors, warnings = _issue_entries(rel, results[rel])
