@@ -56,3 +56,19 @@ def test_pptx_opens_with_a_title_on_every_slide(module, tmp_path, lang, language
         assert slide.shapes[0].shape_id == slide.shapes.title.shape_id  # the title is read first
         assert not [s for s in slide.shapes if s.shape_type == 13]  # no pictures (no text in images)
     assert prs.core_properties.language == language and prs.core_properties.title
+
+
+def test_unchanged_deck_is_copied_from_the_cache_and_a_change_writes_it_again(module, tmp_path, monkeypatch):
+    from kit.pdf import pack
+    from kit.pdf.cache import PdfCache
+    cache, site = PdfCache(tmp_path / "cache"), tmp_path / "site"
+    written = []
+    real = pack.write_pptx
+    monkeypatch.setattr(pack, "write_pptx", lambda deck, out, author: written.append(out) or real(deck, out, author))
+    _, first, n = pack.write_slides(module, "pl", site, site, "Wydanie", "Zespół", cache)
+    fresh = first.read_bytes()
+    first.unlink()
+    _, again, n_again = pack.write_slides(module, "pl", site, site, "Wydanie", "Zespół", cache)
+    assert len(written) == 1 and again.read_bytes() == fresh and n_again == n
+    pack.write_slides(module, "pl", site, site, "Wydanie", "Inny autor", cache)    # the author is in the file
+    assert len(written) == 2

@@ -49,9 +49,22 @@ def ascii_slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
+def pptx_key(deck, author: str) -> str:
+    """Everything that decides the PPTX's bytes: the deck, the author, python-pptx and the kit's code."""
+    import dataclasses
+    import json
+    from importlib.metadata import version
+
+    from kit.checks.result_cache import digest, file_digest
+    from kit.slides import pptx_deck
+    return digest("pptx 1", json.dumps(dataclasses.asdict(deck), ensure_ascii=False), author,
+                  version("python-pptx"), file_digest(Path(pptx_deck.__file__)))
+
+
 def write_slides(m: Module, lang: str, lang_root: Path, site: Path, edition: str,
-                 author: str) -> tuple[Path, Path, int]:
-    """The site's copies: moduly/<slug>/slajdy/index.html and pdf/<slug>-slajdy.pptx."""
+                 author: str, cache=None) -> tuple[Path, Path, int]:
+    """The site's copies: moduly/<slug>/slajdy/index.html and pdf/<slug>-slajdy.pptx; cache (a
+    kit.pdf.cache.PdfCache): an unchanged deck's PPTX is copied from it instead of written again."""
     deck = build_deck(m, lang, edition)
     deck_dir = lang_root / "moduly" / m.slug / "slajdy"
     deck_dir.mkdir(parents=True, exist_ok=True)
@@ -59,7 +72,14 @@ def write_slides(m: Module, lang: str, lang_root: Path, site: Path, edition: str
     statement = Path(os.path.relpath(lang_root / "deklaracja-dostepnosci", deck_dir)).as_posix() + "/"
     (deck_dir / "index.html").write_text(deck_html(deck, assets, statement), "utf-8")
     pptx = lang_root / "pdf" / f"{m.slug}-slajdy.pptx"
+    key = pptx_key(deck, author) if cache else ""
+    known = cache.fetch(key, pptx) if cache else None
+    if known:
+        return deck_dir, pptx, known.pages
     n = write_pptx(deck, pptx, author)
+    if cache:
+        from kit.pdf.render import PdfResult
+        cache.store(key, PdfResult(pptx, n, pptx.stat().st_size, 0.0, []))   # "pages" holds the slides
     return deck_dir, pptx, n
 
 

@@ -295,16 +295,19 @@ def _render_pdfs(config, lang: str, root: Path) -> None:
 def _module_packs(config, site: Path, i18n) -> None:
     """Slides and the trainer's ZIP per module and language, once every language's PDFs exist."""
     from kit.pdf import pack
+    from kit.pdf.cache import PdfCache, default_dir
     start = time.perf_counter()
     edition = _state["edition"].data
     default = getattr(i18n, "default_language", "pl")
     built = getattr(i18n, "build_languages", None) or [default]
     n = 0
+    folder = default_dir(_state["project"].root)
+    cache = PdfCache(folder) if folder else None
     for m in _state["modules"]:
         for lang in (x for x in _module_langs(m) if x in built):
             root = site if lang == default else site / lang
             name = edition["site_name"] if lang == "pl" else edition["site_name_en"]
-            slides = pack.write_slides(m, lang, root, site, name, name)
+            slides = pack.write_slides(m, lang, root, site, name, name, cache)
             result = pack.pack_module(m, lang, root, site, _state["project"].docs / "assets", name,
                                       _state["pdf_pages"], slides)
             _state["pdf_sizes"][f"{lang}:pdf/{m.slug}-pakiet.zip"] = pack.size_text(result, lang)
