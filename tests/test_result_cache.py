@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 
-from kit.checks.result_cache import ResultCache, cache_dir, digest
+from kit.checks.result_cache import ResultCache, cache_dir
+from kit.content_hash import digest
 
 
 def test_stored_result_is_found_by_its_key_only(tmp_path):

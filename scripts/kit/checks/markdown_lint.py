@@ -15,7 +15,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kit.checks.result_cache import ResultCache, cache_dir, digest, file_digest
+from kit.checks.result_cache import ResultCache, cache_dir
+from kit.content_hash import digest, file_digest
 from kit.model.paths import ROOT, Project
 
 CLI = ROOT / "node_modules" / "markdownlint-cli2" / "markdownlint-cli2-bin.mjs"

@@ -27,7 +27,8 @@ from kit.model.errors import KitError, Problem
 from kit import cores
 from kit.checks.localserver import serve
 from kit.checks.node import ensure_packages, node_bin
-from kit.checks.result_cache import ResultCache, cache_dir, digest, file_digest
+from kit.checks.result_cache import ResultCache, cache_dir
+from kit.content_hash import digest, file_digest
 from kit.model.paths import ROOT
 
 CONFIG = Path(__file__).with_name("pa11y_config.json")

@@ -9,7 +9,6 @@ every such cache off). The folders can be deleted at any time: the next run chec
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import tempfile
@@ -23,18 +22,6 @@ def cache_dir(root: Path, name: str) -> Path | None:
     if value.lower() in ("0", "off", "no", "false"):
         return None
     return (Path(value).resolve() if value else root / ".cache") / name
-
-
-def digest(*parts: bytes | str) -> str:
-    h = hashlib.sha256()
-    for part in parts:
-        h.update(part.encode("utf-8") if isinstance(part, str) else part)
-        h.update(b"\0")
-    return h.hexdigest()
-
-
-def file_digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 class ResultCache:

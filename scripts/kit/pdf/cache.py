@@ -13,7 +13,6 @@ cache off) can be deleted at any time: the next build renders everything again.
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
 import os
 import re
@@ -23,13 +22,13 @@ from dataclasses import replace
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
+from kit.content_hash import digest, file_digest
 from kit.pdf.render import CSS_FILE, KIND_CSS, PdfJob, PdfResult, document_html, page_css, render_all
 
 FORMAT = "1"                      # bump when the layout of an entry changes
 MAX_BYTES = 300 * 1024 * 1024     # least recently used entries go first above this size
 _FILE_URL = re.compile(r"""file://[^"'\s)<>]+""")
 _CODE = [Path(__file__).with_name(n) for n in ("render.py", "post.py", "pdf.css")]
-_digests: dict[tuple, str] = {}
 
 
 def default_dir(root: Path) -> Path | None:
@@ -40,21 +39,9 @@ def default_dir(root: Path) -> Path | None:
     return Path(value).resolve() if value else root / ".cache" / "kit-pdf"
 
 
-def _file_digest(path: Path) -> str:
-    """Content hash of a local file, computed once per process while its size and time stay."""
-    try:
-        st = path.stat()
-    except OSError:
-        return "missing"   # WeasyPrint reports a missing file as a problem; the key only has to differ
-    memo = (str(path), st.st_size, st.st_mtime_ns)
-    if memo not in _digests:
-        _digests[memo] = hashlib.sha256(path.read_bytes()).hexdigest()
-    return _digests[memo]
-
-
 def _without_paths(text: str) -> str:
     """Each file:// address becomes the hash of the file's content."""
-    return _FILE_URL.sub(lambda m: "file:" + _file_digest(Path(unquote(urlparse(m[0]).path))), text)
+    return _FILE_URL.sub(lambda m: "file:" + file_digest(Path(unquote(urlparse(m[0]).path))), text)
 
 
 @functools.cache
@@ -65,7 +52,7 @@ def _package_versions() -> str:
 
 
 def _renderer_versions() -> str:
-    code = "".join(_file_digest(p) for p in _CODE)
+    code = "".join(file_digest(p) for p in _CODE)
     return f"{FORMAT}|{_package_versions()}|kit {code}"
 
 
@@ -73,11 +60,13 @@ def key(job: PdfJob, source: str) -> str:
     """The content key of one PDF job whose prepared HTML is `source`."""
     parts = [_renderer_versions(), _without_paths(source), page_css(job), KIND_CSS.get(job.kind, ""),
              _without_paths(CSS_FILE.read_text("utf-8"))]
-    h = hashlib.sha256()
-    for part in parts:
-        h.update(part.encode("utf-8"))
-        h.update(b"\0")
-    return h.hexdigest()
+    return digest(*parts)
+
+
+def project_cache(root: Path) -> PdfCache | None:
+    """The project's cache, or None when KIT_PDF_CACHE switches it off."""
+    folder = default_dir(root)
+    return PdfCache(folder) if folder else None
 
 
 class PdfCache:

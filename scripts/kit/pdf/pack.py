@@ -55,7 +55,7 @@ def pptx_key(deck, author: str) -> str:
     import json
     from importlib.metadata import version
 
-    from kit.checks.result_cache import digest, file_digest
+    from kit.content_hash import digest, file_digest
     from kit.slides import pptx_deck
     return digest("pptx 1", json.dumps(dataclasses.asdict(deck), ensure_ascii=False), author,
                   version("python-pptx"), file_digest(Path(pptx_deck.__file__)))

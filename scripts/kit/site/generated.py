@@ -141,7 +141,6 @@ def plan(project: Project, modules: list[Module], acts: dict[str, Act], terms: l
     return p
 
 
-
 def site_plan(project: Project, materials, modules: list[Module], paths: list[LearningPath], edition: dict,
               kit_extra: dict, site_url: str, site_name: str, pdf_docs: list = ()) -> Plan:
     """The plan of one site build from its materials and settings (the build's hook and the bench's
@@ -151,6 +150,7 @@ def site_plan(project: Project, materials, modules: list[Module], paths: list[Le
     return plan(project, modules, materials.acts, materials.terms, kit_extra.get("agenda_start", "09:00"),
                 kit_extra.get("readability"), law=materials.law, site_url=site_url, site_name=site_name,
                 packs=bool(pdf_docs), cases=materials.cases, paths=paths, pdf_docs=pdf_docs, site=site)
+
 
 def virtual_files(files: Files, config, plan: Plan, lang: str, default: str, languages: list[str],
                   drafts: set[str] = frozenset()) -> Files:

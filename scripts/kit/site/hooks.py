@@ -272,14 +272,13 @@ def on_post_build(config):
 
 
 def _render_pdfs(config, lang: str, root: Path) -> None:
-    from kit.pdf.cache import PdfCache, default_dir, render_cached
+    from kit.pdf.cache import project_cache, render_cached
     edition = _state["edition"].data
     logo = _state["project"].docs / (config.theme.get("logo") or "assets/logo.svg")
     jobs = pdf_plan.jobs_for_language(_state["pdf_docs"], lang, root, config.site_url or "", logo,
                                       edition["site_name"] if lang == "pl" else edition["site_name_en"])
     start = time.perf_counter()
-    folder = default_dir(_state["project"].root)
-    results, reused = render_cached(jobs, PdfCache(folder) if folder else None,
+    results, reused = render_cached(jobs, project_cache(_state["project"].root),
                                     workers=int(os.environ.get("KIT_PDF_WORKERS", "2")),
                                     progress=lambda msg: log.info("kit: %s", msg))
     problems = [f"{r.out.name}: {p}" for r in results for p in r.problems]
@@ -295,14 +294,13 @@ def _render_pdfs(config, lang: str, root: Path) -> None:
 def _module_packs(config, site: Path, i18n) -> None:
     """Slides and the trainer's ZIP per module and language, once every language's PDFs exist."""
     from kit.pdf import pack
-    from kit.pdf.cache import PdfCache, default_dir
+    from kit.pdf.cache import project_cache
     start = time.perf_counter()
     edition = _state["edition"].data
     default = getattr(i18n, "default_language", "pl")
     built = getattr(i18n, "build_languages", None) or [default]
     n = 0
-    folder = default_dir(_state["project"].root)
-    cache = PdfCache(folder) if folder else None
+    cache = project_cache(_state["project"].root)
     for m in _state["modules"]:
         for lang in (x for x in _module_langs(m) if x in built):
             root = site if lang == default else site / lang
