@@ -72,3 +72,6 @@ def test_unchanged_deck_is_copied_from_the_cache_and_a_change_writes_it_again(mo
     assert len(written) == 1 and again.read_bytes() == fresh and n_again == n
     pack.write_slides(module, "pl", site, site, "Wydanie", "Inny autor", cache)    # the author is in the file
     assert len(written) == 2
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # so is the members' date (the commit's)
+    pack.write_slides(module, "pl", site, site, "Wydanie", "Inny autor", cache)
+    assert len(written) == 3

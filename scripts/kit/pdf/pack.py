@@ -50,14 +50,15 @@ def ascii_slug(text: str) -> str:
 
 
 def pptx_key(deck, author: str) -> str:
-    """Everything that decides the PPTX's bytes: the deck, the author, python-pptx and the kit's code."""
+    """Everything that decides the PPTX's bytes: the deck, the author, the members' date (the
+    commit's), python-pptx and the kit's code."""
     import dataclasses
     import json
     from importlib.metadata import version
 
     from kit.content_hash import digest, file_digest
     from kit.slides import pptx_deck
-    return digest("pptx 1", json.dumps(dataclasses.asdict(deck), ensure_ascii=False), author,
+    return digest("pptx 1", json.dumps(dataclasses.asdict(deck), ensure_ascii=False), author, str(_zip_time()),
                   version("python-pptx"), file_digest(Path(pptx_deck.__file__)))
 
 
