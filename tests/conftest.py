@@ -68,12 +68,12 @@ def pdf_cache() -> Path:
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
     """The real site, built with --strict once per test run; the first worker that needs it builds
-    it, the others wait for it. Tests only read it."""
+    it, the others wait for it. Tests only read it; its build log is site.log beside it."""
     shared = run_folder(tmp_path_factory)
     out, done = shared / "site", shared / "site.built"
     with FileLock(str(shared / "site.lock")):
         if not done.exists():
-            build_site(out)
+            (shared / "site.log").write_text(build_site(out), "utf-8")
             done.touch()
     return out
 

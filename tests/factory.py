@@ -159,7 +159,7 @@ def write_site(root: Path, pages: dict[str, str] | None = None, modules: dict[st
         (docs / name).parent.mkdir(parents=True, exist_ok=True)
         (docs / name).write_text(text, "utf-8")
     nav = [{"Start": "index.md"}, {"Moduły szkoleniowe": ["moduly/index.md"]}] + \
-        [n for n in texts if n != "index.md"]
+        [n for n in texts if n != "index.md" and not n.endswith(".en.md")]  # translations share the entry
     import yaml
     config = {"INHERIT": str(ROOT / "mkdocs.yml"), "docs_dir": "docs", "site_dir": "site",
               "theme": {"custom_dir": str(ROOT / "overrides")}, "hooks": [str(ROOT / "scripts/kit/site/hooks.py")],

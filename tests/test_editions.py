@@ -148,11 +148,17 @@ def test_offline_bundle_works_from_file_url(small_repo, tmp_path):
     assert result["errors"] == [] and result["external"] == []
 
 
-def test_two_builds_of_one_commit_are_identical(site, tmp_path):
+def test_two_builds_of_one_commit_are_identical_with_languages_in_parallel_or_in_turn(site, tmp_path):
+    """The shared site builds English in its own process (two cores or more); this build runs
+    the languages one after the other, as static-i18n does: the files must not differ."""
+    from kit import cores
     again = tmp_path / "again"
-    log = build_site(again)
+    log = build_site(again, extra_env={"KIT_PARALLEL_LANGUAGES": "0"})
     rendered = [int(n) for n in re.findall(r"plików PDF \(\w+\) w [\d.]+ s: (\d+) utworzonych", log)]
     assert len(rendered) == 2 and sum(rendered) == 0, log[-3000:]   # every PDF came from the cache
+    assert "w osobnych procesach" not in log
+    if cores.available() > 1:
+        assert "kit: en w osobnych procesach" in (site.parent / "site.log").read_text("utf-8")
     a, b = set(p.relative_to(site) for p in site.rglob("*") if p.is_file()), \
         set(p.relative_to(again) for p in again.rglob("*") if p.is_file())
     assert a == b

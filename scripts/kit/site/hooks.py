@@ -4,6 +4,7 @@ from __future__ import annotations
 import logging
 import os
 import time
+from copy import deepcopy
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -19,7 +20,7 @@ from kit.model.materials import load
 from kit.model.paths import Project
 from kit.pdf import plan as pdf_plan
 from kit.model.learning_paths import for_edition
-from kit.site import csp, learning, programme, sanitize, search
+from kit.site import csp, language_processes, learning, programme, sanitize, search, sitemap
 from kit.site.generated import list_templates, site_plan, virtual_files
 from kit.site.preview import safe_builder, watched_paths
 from kit.site.pages import plural_pl
@@ -124,7 +125,20 @@ def on_files(files, config):
             f.inclusion = InclusionLevel.DRAFT  # built by `serve` with a banner, left out of `build`
     if i18n is not None:  # the sitemap template lists each language's pages from this map
         i18n.i18n_files_per_language[_lang(config)] = files.documentation_pages()
+    if language_processes.wanted(i18n):  # the site folder is clean now: the others may write
+        language_processes.on_result(_take_child_state)
+        language_processes.start(config, i18n, _child_state)
     return files
+
+
+def _child_state() -> dict:
+    """What a language built in its own process leaves for the default build's last steps."""
+    return {key: _state[key] for key in ("pdf_sizes", "pdf_pages", "sitemap_parts") if key in _state}
+
+
+def _take_child_state(state: dict) -> None:
+    for key, value in state.items():
+        _state.setdefault(key, {}).update(value)
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -210,17 +224,25 @@ def _per_language_404(output, template_name, config):
     output = markup.mark_fallback_titles(output, "404.html", None, _state.get("fallback_urls", {}),
                                          config.site_url or "http://site/")
     if lang == default:
-        _state["404"] = output
         return output
     target = Path(config.site_dir) / lang / "404.html"
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(output, "utf-8")
-    return _state.get("404", output)
+    return ""  # MkDocs then leaves the root's 404.html (the default language's) alone
 
 
 def on_nav(nav, config, files):
     _state["fallback_urls"] = markup.fallback_urls(nav.pages, _lang(config))  # for on_post_page
     return nav
+
+
+def on_env(env, config, files):
+    """404.html renders before the pages: its language switch must lead to each language's home,
+    not to the page static-i18n last pointed it at in the previous language's build."""
+    i18n = config.plugins.get("i18n")
+    if getattr(i18n, "extra_alternate", None):
+        config.extra.alternate = deepcopy(i18n.extra_alternate)  # the attribute static-i18n sets per page
+    return env
 
 
 def on_post_page(output, page, config):
@@ -231,6 +253,7 @@ def on_post_page(output, page, config):
 
 def on_build_error(error):
     """A full disk or a read-only folder ends the build with one Polish line, not a traceback."""
+    language_processes.stop()
     if isinstance(error, OSError):
         where = f" ({error.filename})" if error.filename else ""
         raise PluginError(f"Błąd zapisu lub odczytu pliku{where}: {error.strerror or error}. Sprawdź wolne "
@@ -238,6 +261,10 @@ def on_build_error(error):
 
 
 def on_post_template(output_content, template_name, config):
+    if template_name == "sitemap.xml":
+        _state.setdefault("sitemap_parts", {})[_lang(config)] = output_content
+        # a language built in its own process leaves the shared file to the default build
+        return "" if language_processes.in_child() else output_content
     output = csp.apply(output_content, offline=_offline(config))  # 404.html
     return _per_language_404(output, template_name, config)
 
@@ -262,7 +289,11 @@ def on_post_build(config):
         _module_packs(config, site, i18n)
     if _state["pdf_sizes"]:
         pdf_plan.fill_sizes(site, _state["pdf_sizes"])
-    _language_sitemaps(site, i18n)
+    built = list(getattr(i18n, "build_languages", None) or [])
+    parts = _state.pop("sitemap_parts", {})
+    if language_processes.take_joined():  # each process rendered only its own language's pages
+        sitemap.write(site, sitemap.combine([parts[x] for x in built if x in parts]))
+    sitemap.copy_to_languages(site, built, default)
     if config.extra.get("kit", {}).get("offline"):
         _offline_polyfill(site, _state["project"].root)
     others = tuple(x for x in getattr(i18n, "build_languages", None) or [] if x != getattr(i18n, "default_language", x))
@@ -315,15 +346,6 @@ def _module_packs(config, site: Path, i18n) -> None:
                 f"(PPTX, {slides[2]} {plural_pl(slides[2], 'slajd', 'slajdy', 'slajdów')}, {kb} kB)")
             n += 1
     log.info("kit: %d pakietów trenera (ZIP) ze slajdami w %.1f s", n, time.perf_counter() - start)
-
-
-def _language_sitemaps(site: Path, i18n) -> None:
-    """Material's language switch looks for sitemap.xml under each language's root; static-i18n
-    writes one for the whole site, so each language root gets a copy (no 404 in the console)."""
-    sitemap = site / "sitemap.xml"
-    for lang in getattr(i18n, "build_languages", []) or []:
-        if lang != getattr(i18n, "default_language", lang) and sitemap.exists():
-            (site / lang / "sitemap.xml").write_bytes(sitemap.read_bytes())
 
 
 def _offline_polyfill(site: Path, root: Path) -> None:
