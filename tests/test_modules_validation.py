@@ -148,3 +148,19 @@ def test_json_schema_rejects_what_the_check_rejects(tmp_path, change):
     text = module_text().replace(*change)
     data = parse_markdown(text, tmp_path / "modul.md").data
     assert list(jsonschema.Draft202012Validator(json.loads(json.dumps(module_schema()))).iter_errors(data))
+
+
+def test_trainer_block_audit_is_remembered_by_content_and_still_reported(tmp_path, monkeypatch):
+    """The parse behind B001–B004 is kept by content (.cache/kit-blocks): a second checker finds
+    the same problem without parsing, and a changed body is parsed again."""
+    from kit.model import trainer_blocks
+    monkeypatch.setenv("KIT_CHECK_CACHE", str(tmp_path / "cache"))
+    body = module_text().replace("TAJNA-NOTATKA-TRENERA m01\n///", "TAJNA")
+    first = trainer_blocks.Checker().check(tmp_path / "modul.md", body)
+    again = trainer_blocks.Checker()
+    parses = []
+    real = again._md.convert
+    monkeypatch.setattr(again._md, "convert", lambda text: parses.append(1) or real(text))
+    assert [p.code for p in again.check(tmp_path / "modul.md", body)] == [p.code for p in first] == ["B001"]
+    assert parses == []
+    assert again.check(tmp_path / "modul.md", module_text()) == [] and parses == [1]

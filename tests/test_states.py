@@ -87,3 +87,36 @@ def test_draft_module_and_page_are_absent_from_the_build_and_search(tmp_path):
     docs = language_docs(site, "pl") + language_docs(site, "en")
     assert [d for d in docs if d["location"].startswith("licencja")]
     assert not [d for d in docs if module.name in d["location"] or "o-nas" in d["location"]]
+
+
+def test_review_dates_come_from_one_blame_per_file(tmp_path, monkeypatch):
+    """The editors' review list dates each open question by the commit that last wrote its line;
+    a line edited since the last commit has no date yet. Answers are remembered by commit and
+    content (.cache/kit-blame)."""
+    from kit.model import states
+    monkeypatch.setenv("KIT_CHECK_CACHE", str(tmp_path / "cache"))
+    states._blame_store.cache_clear()
+    states.since.cache_clear()
+    git = lambda *a, **env: subprocess.run(["git", *a], cwd=tmp_path, check=True, capture_output=True,  # noqa: E731
+                                           env=dict(os.environ, GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@x",
+                                                    GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@x", **env))
+    page = tmp_path / "strona.md"
+    git("init", "-q")
+    page.write_text("a\nb\nc\n", "utf-8")
+    git("add", "strona.md")
+    git("commit", "-qm", "1", GIT_AUTHOR_DATE="2026-03-01T12:00:00Z")
+    page.write_text("a\nB\nc\nd\n", "utf-8")
+    git("commit", "-qam", "2", GIT_AUTHOR_DATE="2026-05-02T12:00:00Z")
+    page.write_text("a\nB\nC\nd\n", "utf-8")   # line 3 changed, not committed
+    expected = {1: "2026-03-01", 2: "2026-05-02", 4: "2026-05-02"}
+    assert states.since(page, (1, 2, 3, 4)) == expected
+    assert states.since(tmp_path / "brak.md", (1,)) == {}
+    calls = []
+    real = states._blame
+    monkeypatch.setattr(states, "_blame", lambda *a: calls.append(a) or real(*a))
+    states.since.cache_clear()
+    assert states.since(page, (1, 2, 3, 4)) == expected and calls == []   # remembered
+    page.write_text("a\nB\nc\nd\n", "utf-8")                          # the edit undone
+    states.since.cache_clear()
+    assert states.since(page, (1, 2, 3, 4))[3] == "2026-03-01" and len(calls) == 1
+    states._blame_store.cache_clear()

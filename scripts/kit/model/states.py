@@ -15,6 +15,7 @@ from pathlib import Path
 
 from kit.model.dialect import outside_fences
 from kit.model.errors import Problem
+from kit.model.paths import ROOT
 from kit.model.legal import Act, find_citations
 
 STATES = ("draft", "review", "published")
@@ -84,16 +85,65 @@ def body_citations(body: str, body_line: int) -> list[tuple[int, str]]:
     return [(c.line, c.key) for c in find_citations(body, body_line)]
 
 
+ZERO_SHA = "0" * 40   # git blame's name for lines not yet committed
+
+
 @lru_cache(maxsize=None)
-def since(path: Path, line: int) -> str | None:
-    """The date the line was last written (git blame), or None outside a git checkout."""
+def since(path: Path, lines: tuple[int, ...]) -> dict[int, str]:
+    """The date each line was last written (git blame, one call per file); a line that is not
+    committed yet, or a file outside a git checkout, has no date."""
+    key = _blame_key(path, lines)
+    store = _blame_store()
+    known = store.get(key) if key else None
+    if known is not None:
+        return {int(n): day for n, day in known.items()}
+    dates = _blame(path, lines)
+    if key:
+        store.put(key, dates)
+    return dates
+
+
+@lru_cache(maxsize=1)
+def _blame_store():
+    from kit.checks.result_cache import ResultCache, cache_dir
+    return ResultCache(cache_dir(ROOT, "kit-blame"))
+
+
+def _blame_key(path: Path, lines: tuple[int, ...]) -> str:
+    """Blame depends on the commit checked out and the file's bytes (an uncommitted edit changes the
+    answer); outside a git checkout there is no key and nothing to remember."""
+    from kit.content_hash import digest, file_digest
+    repo = next((d for d in path.parents if (d / ".git").exists()), None)
+    head = _head(repo) if repo else ""
+    return digest("blame 1", head, str(path), file_digest(path), repr(sorted(set(lines)))) if head else ""
+
+
+@lru_cache(maxsize=None)
+def _head(folder: Path) -> str:
+    """The commit checked out in the repository at folder (asked once per process)."""
     try:
-        out = subprocess.run(["git", "blame", "--porcelain", "-L", f"{line},{line}", "--", path.name],
-                             cwd=path.parent, capture_output=True, text=True, timeout=20)
+        out = subprocess.run(["git", "rev-parse", "HEAD"], cwd=folder, capture_output=True, text=True, timeout=20)
     except (OSError, subprocess.TimeoutExpired):
-        return None
-    m = re.search(r"^author-time (\d+)$", out.stdout, re.M)
-    if out.returncode != 0 or not m or out.stdout.startswith("0000000000000000000000000000000000000000"):
-        return None
+        return ""
+    return out.stdout.strip() if out.returncode == 0 else ""
+
+
+def _blame(path: Path, lines: tuple[int, ...]) -> dict[int, str]:
+    ranges = [arg for n in sorted(set(lines)) for arg in ("-L", f"{n},{n}")]
+    try:
+        out = subprocess.run(["git", "blame", "--porcelain", *ranges, "--", path.name],
+                             cwd=path.parent, capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.TimeoutExpired):
+        return {}
+    if out.returncode != 0:
+        return {}
+    owner, times, sha = {}, {}, None
+    for row in out.stdout.splitlines():
+        m = re.match(r"^([0-9a-f]{40}) \d+ (\d+)", row)
+        if m:  # a blamed line; the commit's headers follow only at its first line
+            sha, owner[int(m[2])] = m[1], m[1]
+        elif row.startswith("author-time ") and sha:
+            times[sha] = int(row.split()[1])
     from datetime import datetime, timezone
-    return datetime.fromtimestamp(int(m[1]), timezone.utc).date().isoformat()
+    return {n: datetime.fromtimestamp(times[c], timezone.utc).date().isoformat()
+            for n, c in owner.items() if c != ZERO_SHA and c in times}

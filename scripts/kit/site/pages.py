@@ -407,12 +407,16 @@ def review_page(points, acts: dict[str, Act], root: Path) -> str:
             "search:\n  exclude: true\n---\n\n# " + title + "\n\n" + intro + "\n",
             f"Tabela: Otwarte pytania do ekspertów ({len(points)})", "",
             "| Miejsce | Pytanie | Od |", "|---|---|---|"]
+    lines: dict[Path, list[int]] = {}
+    for pt in points:
+        lines.setdefault(pt.path.resolve(), []).append(pt.line)
+    dates = {path: since(path, tuple(ns)) for path, ns in lines.items()}
     for pt in points:
         where = pt.path.resolve().relative_to(root).as_posix()
         question = _cell(pt.question)
         if pt.path.name.endswith(".en.md"):  # English sources: language of parts, and no Polish spell check
             question = f'<span lang="en">{question}</span>'
-        rows.append(f"| `{where}:{pt.line}` | {question} | {since(pt.path.resolve(), pt.line) or '–'} |")
+        rows.append(f"| `{where}:{pt.line}` | {question} | {dates[pt.path.resolve()].get(pt.line) or '–'} |")
     flagged = [a for a in acts.values() if a.verify]
     rows += ["", f"Tabela: Wpisy rejestru aktów do sprawdzenia ({len(flagged)})", "",
              "| Miejsce | Akt | Co sprawdzić |", "|---|---|---|"]
