@@ -68,7 +68,7 @@ def test_a_failure_in_the_english_process_stops_the_build_with_its_message(tmp_p
     proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
                           cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 1, proc.stderr[-3000:]
-    assert "en w osobnych procesach" in proc.stderr
+    assert "równolegle w osobnym procesie: en" in proc.stderr
     assert "'licencja.en.md' contains a link 'brak.md'" in proc.stderr
     assert "Aborted with 1 warnings" in proc.stdout + proc.stderr     # click prints the abort
     assert "Traceback" not in proc.stderr

@@ -82,6 +82,8 @@ def test_glossary_abbreviations_per_language(tmp_path):
     terms = load_glossary(root / "materials" / "glossary.yml")
     assert abbreviation_lines(terms, "pl") == "*[JST]: jednostka samorządu terytorialnego"
     assert abbreviation_lines(terms, "en") == "*[JST]: local government unit"
+    assert abbreviation_lines(terms, "pl", "Każda JST prowadzi szkoły.") == "*[JST]: jednostka samorządu terytorialnego"
+    assert abbreviation_lines(terms, "pl", "Tekst bez skrótów.") == ""
 
 
 def test_duplicate_glossary_term(tmp_path):

@@ -87,11 +87,13 @@ def is_abbreviation(term: Term) -> bool:
         and sum(c.isupper() for c in term.term) >= 2
 
 
-def abbreviation_lines(terms: list[Term], lang: str) -> str:
-    """Markdown abbreviation definitions (the abbr extension) for one language."""
+def abbreviation_lines(terms: list[Term], lang: str, text: str | None = None) -> str:
+    """Markdown abbreviation definitions (the abbr extension) for one language; with text, only
+    those whose abbreviation occurs in it (the others would mark nothing, and each definition
+    makes the parser's abbreviation pattern longer)."""
     rows = []
     for t in terms:
-        if is_abbreviation(t):
+        if is_abbreviation(t) and (text is None or t.term in text):
             expansion, _ = t.text(lang)
             rows.append(f"*[{t.term}]: {expansion}")
     return "\n".join(rows)

@@ -163,7 +163,7 @@ def on_page_markdown(markdown, page, config, files):
     extras = pdf_plan.module_extras(module.slug, lang if lang in _module_langs(module) else "pl") \
         if module and page.file.src_uri.count("/") == 2 else ()
     markdown = _after_title(markdown, pdf_plan.download_block(docs, page.url, lang, extras))
-    return markdown + "\n\n" + abbreviation_lines(m.terms, lang) + "\n"
+    return markdown + "\n\n" + abbreviation_lines(m.terms, lang, markdown) + "\n"
 
 
 def _module_of(src_uri: str):

@@ -71,7 +71,7 @@ def start(config, i18n, collect: Callable[[], dict]) -> None:
         if pid == 0:
             _run_child(config, i18n, lang, Path(name), collect)
         _children[lang] = (pid, Path(name))
-    log.info("kit: %s w osobnych procesach", ", ".join(_children))
+    log.info("kit: równolegle w osobnym procesie: %s", ", ".join(_children))
     _patch_nested_build(i18n)
 
 
