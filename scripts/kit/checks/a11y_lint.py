@@ -120,7 +120,9 @@ def lint_file(path: Path, h1_allowed: int = 1) -> list[Problem]:
         src = load_markdown(path)
     except KitError:
         return []  # an unreadable file is reported once, by the loader that owns it
-    return lint_text(path, src.body, src.body_line, h1_allowed)
+    from kit.checks import text_memo
+    return text_memo.problems("kit-a11y-lint", (Path(__file__),), (path, src.body, src.body_line, h1_allowed),
+                              lambda: lint_text(path, src.body, src.body_line, h1_allowed))
 
 
 def lint_project(project) -> list[Problem]:

@@ -7,6 +7,7 @@ Scores need at least 100 words; shorter texts have no score.
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass
@@ -56,6 +57,16 @@ def sentences(text: str) -> int:
 def score(text: str) -> Score:
     ws = words(text)
     return Score(len(ws), sentences(text), sum(1 for w in ws if syllables(w) >= 4))
+
+
+def remembered_score(markdown: str) -> Score:
+    """score(markdown_to_text(markdown)), kept by content (kit.checks.text_memo)."""
+    from pathlib import Path
+    from kit.checks import text_memo
+    from kit.model import trainer_blocks
+    counts = text_memo.value("kit-fog", (Path(__file__), Path(trainer_blocks.__file__)), (markdown,),
+                             lambda: dataclasses.asdict(score(markdown_to_text(markdown))))
+    return Score(**counts)
 
 
 def markdown_to_text(markdown: str) -> str:
@@ -111,7 +122,7 @@ def rows(project, modules, thresholds: dict | None = None) -> list[Row]:
     def add(path, link, kind, text=None, title=None):
         text = text if text is not None else read_source(path)
         out.append(Row(path.resolve().relative_to(root).as_posix(), link, title or _title(text, path.stem), kind,
-                       score(markdown_to_text(text)), limits[kind]))
+                       remembered_score(text), limits[kind]))
 
     for page in project.editor_pages():
         if page.name.endswith(".en.md") or page.parent == project.templates:

@@ -189,6 +189,7 @@ def symlink_problems(root: Path, folders=("docs", "materials", "overrides"),
 
 
 def lint_project(project) -> list[Problem]:
+    from kit.checks import text_memo
     """Every Markdown source an editor writes and the shared fragments (kit.model.materials.load
     checks symlink_problems first, before any file is read)."""
     problems: list[Problem] = []
@@ -205,5 +206,7 @@ def lint_project(project) -> list[Problem]:
                 body, first = read_source(path, allow_empty=True), 1
         except KitError:
             continue  # an unreadable file is reported once, by the loader that owns it
-        problems += lint_text(path, body, first, project.root)
+        problems += text_memo.problems("kit-safety-lint", (Path(__file__),), (path, body, first),
+                                       lambda: lint_text(path, body, first))  # without the file system:
+        problems += snippet_problems(path, body.split("\n"), first, project.root)  # checked every time
     return problems + fragment_problems(project.root)
