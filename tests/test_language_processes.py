@@ -37,14 +37,15 @@ def _i18n(**kw):
 
 @pytest.mark.parametrize("env, i18n, expected", [
     ({"KIT_MKDOCS_COMMAND": "build"}, _i18n(), True),
-    ({"KIT_MKDOCS_COMMAND": "serve"}, _i18n(), False),          # the preview keeps one process
+    ({"KIT_MKDOCS_COMMAND": "serve"}, _i18n(), True),
+    ({"KIT_MKDOCS_COMMAND": "gh-deploy"}, _i18n(), False),
     ({"KIT_MKDOCS_COMMAND": "build", "KIT_PARALLEL_LANGUAGES": "0"}, _i18n(), False),
     ({"KIT_MKDOCS_COMMAND": "build"}, _i18n(building=True), False),         # a nested build
     ({"KIT_MKDOCS_COMMAND": "build"}, _i18n(current_language="en"), False),
     ({"KIT_MKDOCS_COMMAND": "build"}, _i18n(build_languages=["pl"]), False),
     ({"KIT_MKDOCS_COMMAND": "build"}, None, False),
 ])
-def test_only_the_outer_default_build_of_mkdocs_build_forks(monkeypatch, env, i18n, expected):
+def test_only_the_outer_default_build_of_build_and_serve_forks(monkeypatch, env, i18n, expected):
     monkeypatch.delenv("KIT_PARALLEL_LANGUAGES", raising=False)
     for key, value in env.items():
         monkeypatch.setenv(key, value)

@@ -45,7 +45,8 @@ def preview(tmp_path_factory):
     real project's edit-to-preview."""
     root = tmp_path_factory.mktemp("podglad") / "zestaw"
     root.mkdir()
-    config = write_site(root, {"o-programie.md": "# O programie\n\nPierwsze zdanie strony.\n"})
+    config = write_site(root, {"o-programie.md": "# O programie\n\nPierwsze zdanie strony.\n",
+                               "o-programie.en.md": "# About\n\nThe first sentence.\n"})
     link_node_modules(root)
     port = _free_port()
     log = root / "serve.log"
@@ -98,6 +99,16 @@ def test_docs_page_edit_rebuilds_once(preview):
     root, base, log = preview
     assert _edit_and_count(root, base, log, root / "docs" / "o-programie.md", "o-programie/",
                            "Drugie-zdanie-kontrolne") == 1
+
+
+def test_english_page_edit_reaches_the_preview_built_beside_polish(preview):
+    """With two cores the preview builds English in its own process on every rebuild."""
+    from kit import cores
+    root, base, log = preview
+    assert _edit_and_count(root, base, log, root / "docs" / "o-programie.en.md", "en/o-programie/",
+                           "English-check-sentence") == 1
+    if cores.available() > 1:
+        assert "równolegle w osobnym procesie: en" in log.read_text("utf-8")
 
 
 def test_a_broken_module_shows_the_error_in_the_browser_and_recovers(preview):

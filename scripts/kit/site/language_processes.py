@@ -9,9 +9,9 @@ have left in memory: the search entries and whatever the kit's hooks collected (
 language's sitemap entries). The site folder ends up byte for byte as after a sequential build
 (tests/test_language_processes.py compares them).
 
-Only `mkdocs build` forks (the preview server keeps state between rebuilds and runs threads);
-KIT_PARALLEL_LANGUAGES=0 builds one language after the other; so does a machine with one core or
-without fork().
+`mkdocs build` and the preview's rebuilds fork (the preview forks from its build thread; the child
+only builds and leaves with os._exit, touching none of the server's state). KIT_PARALLEL_LANGUAGES=0
+builds one language after the other; so does a machine with one core or without fork().
 """
 from __future__ import annotations
 
@@ -38,10 +38,10 @@ _in_child = False
 
 
 def wanted(i18n) -> bool:
-    """Fork for this build? Only the outermost default-language build of `mkdocs build`."""
+    """Fork for this build? Only the outermost default-language build of `mkdocs build` or `serve`."""
     if os.environ.get("KIT_PARALLEL_LANGUAGES", "1") == "0" or not hasattr(os, "fork"):
         return False
-    if os.environ.get("KIT_MKDOCS_COMMAND") != "build" or cores.available() < 2:
+    if os.environ.get("KIT_MKDOCS_COMMAND") not in ("build", "serve") or cores.available() < 2:
         return False
     return (i18n is not None and not i18n.building and not _children and not _in_child
             and i18n.current_language == i18n.default_language and len(i18n.build_languages) > 1)
@@ -81,6 +81,8 @@ def _run_child(config, i18n, lang: str, result: Path, collect: Callable[[], dict
     _in_child = True
     _children.clear()
     code = 1
+    errors = _ErrorLines()
+    logging.getLogger("mkdocs").addHandler(errors)
     try:
         i18n.building = True     # as inside static-i18n's loop: no further nesting
         i18n.current_language = lang
@@ -92,13 +94,25 @@ def _run_child(config, i18n, lang: str, result: Path, collect: Callable[[], dict
         payload = {"entries": i18n.search_entries[first:], **collect()}
         code = 0
     except BaseException as exc:  # noqa: BLE001 – whatever stops the child, the parent must stop too
-        payload = {"error": str(exc) or type(exc).__name__}
+        # the errors MkDocs logged say what to fix; the exception often only "Aborted with a BuildError!"
+        payload = {"error": "\n".join(errors.lines) or str(exc) or type(exc).__name__}
     try:
         result.write_bytes(pickle.dumps(payload))
     finally:
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(code)  # no atexit handlers or finally blocks of the parent's stack
+
+
+class _ErrorLines(logging.Handler):
+    """The child's error messages, for the parent (the preview shows them in the browser)."""
+
+    def __init__(self):
+        super().__init__(logging.ERROR)
+        self.lines: list[str] = []
+
+    def emit(self, record):
+        self.lines.append(record.getMessage())
 
 
 def _patch_nested_build(i18n) -> None:
