@@ -19,6 +19,7 @@ from urllib.parse import unquote, urljoin, urlparse
 
 from lxml import html as lhtml
 
+from kit.log_capture import Messages
 from kit.site.typography import bind_single_letters_html
 
 CSS_FILE = Path(__file__).with_name("pdf.css")
@@ -320,15 +321,6 @@ def page_css(job: PdfJob) -> str:
             f'font-size: 7.5pt; letter-spacing: 0.5pt; color: #4b2a6e; }}')
 
 
-class _Collect(logging.Handler):
-    def __init__(self):
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record):
-        self.messages.append(record.getMessage())
-
-
 def render(job: PdfJob) -> PdfResult:
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
@@ -339,7 +331,7 @@ def render(job: PdfJob) -> PdfResult:
     _tag_languages()
 
     start = time.perf_counter()
-    handler = _Collect()
+    handler = Messages(logging.WARNING)
     logger = logging.getLogger("weasyprint")
     logger.addHandler(handler)
     try:

@@ -29,6 +29,7 @@ from mkdocs.commands.build import build
 from mkdocs.exceptions import Abort
 
 from kit import cores
+from kit.log_capture import Messages
 
 log = logging.getLogger("mkdocs.plugins.kit")
 
@@ -81,7 +82,7 @@ def _run_child(config, i18n, lang: str, result: Path, collect: Callable[[], dict
     _in_child = True
     _children.clear()
     code = 1
-    errors = _ErrorLines()
+    errors = Messages(logging.ERROR)   # the parent shows them (in the preview: in the browser)
     logging.getLogger("mkdocs").addHandler(errors)
     try:
         i18n.building = True     # as inside static-i18n's loop: no further nesting
@@ -95,24 +96,13 @@ def _run_child(config, i18n, lang: str, result: Path, collect: Callable[[], dict
         code = 0
     except BaseException as exc:  # noqa: BLE001 – whatever stops the child, the parent must stop too
         # the errors MkDocs logged say what to fix; the exception often only "Aborted with a BuildError!"
-        payload = {"error": "\n".join(errors.lines) or str(exc) or type(exc).__name__}
+        payload = {"error": "\n".join(errors.messages) or str(exc) or type(exc).__name__}
     try:
         result.write_bytes(pickle.dumps(payload))
     finally:
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(code)  # no atexit handlers or finally blocks of the parent's stack
-
-
-class _ErrorLines(logging.Handler):
-    """The child's error messages, for the parent (the preview shows them in the browser)."""
-
-    def __init__(self):
-        super().__init__(logging.ERROR)
-        self.lines: list[str] = []
-
-    def emit(self, record):
-        self.lines.append(record.getMessage())
 
 
 def _patch_nested_build(i18n) -> None:

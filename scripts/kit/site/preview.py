@@ -11,6 +11,8 @@ import html
 import logging
 from pathlib import Path
 
+from kit.log_capture import Messages
+
 log = logging.getLogger("mkdocs.plugins.kit")
 
 ERROR_PAGE = """<!doctype html>
@@ -42,21 +44,10 @@ def show_error(site_dir: Path, message: str) -> int:
     return len(pages)
 
 
-class _Errors(logging.Handler):
-    """Collects the errors MkDocs logs during a build (a plugin error is logged, then Abort)."""
-
-    def __init__(self):
-        super().__init__(logging.ERROR)
-        self.messages: list[str] = []
-
-    def emit(self, record):
-        self.messages.append(record.getMessage())
-
-
 def safe_builder(builder, site_dir: Path):
     """Wrap MkDocs' rebuild so that a failure shows in the browser instead of a stuck server."""
     def build(*args, **kwargs):
-        errors = _Errors()
+        errors = Messages(logging.ERROR)
         root_logger = logging.getLogger("mkdocs")
         root_logger.addHandler(errors)
         try:
