@@ -59,6 +59,19 @@ def test_dirty_tree_is_refused(repo):
     assert "INFO" not in proc.stderr
 
 
+def test_the_kits_own_cache_folder_is_not_an_uncommitted_change(repo):
+    """.cache/ (PDFs and check results the kit keeps) is not content, even where .gitignore misses it."""
+    from kit.editions import check_publishable
+    (repo / ".cache" / "kit-fog" / "ab").mkdir(parents=True)
+    (repo / ".cache" / "kit-fog" / "ab" / "ab12.json").write_text("{}", "utf-8")
+    assert check_publishable("2026.1", "gh-pages", False, repo) is True
+    (repo / "nowy.md").write_text("# Nowy\n", "utf-8")
+    from kit.model.errors import KitError
+    with pytest.raises(KitError) as refused:
+        check_publishable("2026.1", "gh-pages", False, repo)
+    assert refused.value.problems[0].code == "W103" and "nowy.md" in refused.value.problems[0].message
+
+
 @pytest.mark.slow
 def test_existing_edition_latest_and_source_commit(repo):
     source = git(repo, "rev-parse", "HEAD")

@@ -120,7 +120,8 @@ def check_publishable(version: str, branch: str, replace: bool, root: Path = ROO
     if not VERSION.fullmatch(version):
         _refuse("W102", "version", f"„{version}” nie jest numerem wydania.",
                 "wpisz rok i numer kolejny wydania w tym roku, np. 2026.1 (zapis RRRR.N).")
-    dirty = _git("status", "--porcelain", "--untracked-files=normal", root=root)
+    # .cache/ holds the kit's own results (PDFs, checks): never content, even where .gitignore misses it
+    dirty = _git("status", "--porcelain", "--untracked-files=normal", "--", ".", ":(exclude).cache", root=root)
     if dirty.returncode != 0:
         _refuse("W103", "git", "ten folder nie jest repozytorium git.", "publikuj z klonu repozytorium zestawu.")
     if dirty.stdout.strip():
