@@ -242,7 +242,24 @@ def on_env(env, config, files):
     i18n = config.plugins.get("i18n")
     if getattr(i18n, "extra_alternate", None):
         config.extra.alternate = deepcopy(i18n.extra_alternate)  # the attribute static-i18n sets per page
+    _template_cache(env)
     return env
+
+
+def _template_cache(env) -> None:
+    """Each build (each language, each preview rebuild) gets a new Jinja environment that would
+    compile Material's templates again; Jinja's own bytecode cache keeps them compiled, checked
+    against each template's source (.cache/kit-jinja, safe to delete)."""
+    from jinja2 import FileSystemBytecodeCache
+    from kit.checks.result_cache import cache_dir
+    folder = cache_dir(_state["project"].root, "kit-jinja")
+    if folder is None:
+        return
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return   # a read-only checkout only compiles as before
+    env.bytecode_cache = FileSystemBytecodeCache(str(folder))
 
 
 def on_post_page(output, page, config):
