@@ -114,3 +114,15 @@ def test_a_process_that_dies_without_a_result_fails_the_build(tmp_path, monkeypa
     with pytest.raises(Abort, match="kod wyjścia procesu: 3"):
         language_processes._join("en")
     assert not result.exists()
+
+
+def test_static_i18n_gets_its_build_back_after_a_failure():
+    """A preview rebuilds in one process: after a failed build the stand-in must not stay in place
+    (nor wrap itself again on the next rebuild)."""
+    import mkdocs_static_i18n.plugin as plugin
+    original = plugin.build
+    language_processes._patch_nested_build(_i18n())
+    language_processes._patch_nested_build(_i18n())   # the next rebuild, after a failure
+    assert plugin.build is not original
+    language_processes.stop()
+    assert plugin.build is original

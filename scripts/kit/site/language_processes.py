@@ -105,11 +105,17 @@ def _run_child(config, i18n, lang: str, result: Path, collect: Callable[[], dict
         os._exit(code)  # no atexit handlers or finally blocks of the parent's stack
 
 
+_original_build = None   # static-i18n's build() while the parent's stand-in is in its place
+
+
 def _patch_nested_build(i18n) -> None:
     """static-i18n calls build() for each other language from its on_post_build: for a language
     a child has built, wait for the child instead."""
+    global _original_build
     import mkdocs_static_i18n.plugin as plugin
-    original = plugin.build
+    if _original_build is None:
+        _original_build = plugin.build
+    original = _original_build
 
     def nested_build(config, *args, **kwargs):
         lang = i18n.current_language
@@ -120,9 +126,17 @@ def _patch_nested_build(i18n) -> None:
         if _merge is not None:
             _merge(payload)
         if not _children:
-            plugin.build = original
+            _restore_build()
 
     plugin.build = nested_build
+
+
+def _restore_build() -> None:
+    """static-i18n's own build() back (also after a failure: a preview rebuilds in the same process)."""
+    global _original_build
+    if _original_build is not None:
+        import mkdocs_static_i18n.plugin as plugin
+        plugin.build, _original_build = _original_build, None
 
 
 _merge: Callable[[dict], None] | None = None
@@ -141,6 +155,8 @@ def _join(lang: str) -> dict:
         payload = pickle.loads(result.read_bytes()) if result.stat().st_size else None
     finally:
         result.unlink(missing_ok=True)
+    if payload is None or "error" in payload:
+        stop()
     if payload is None:
         raise Abort(f"Budowanie wersji „{lang}” przerwane (kod wyjścia procesu: {os.waitstatus_to_exitcode(status)}). "
                     "Zbuduj ponownie z KIT_PARALLEL_LANGUAGES=0, aby zobaczyć pełny komunikat.")
@@ -151,7 +167,10 @@ def _join(lang: str) -> dict:
 
 
 def stop() -> None:
-    """The default build failed: end the children and drop their results."""
+    """The default build failed (or a child did): end the other children, drop their results and
+    give static-i18n its build() back."""
+    _restore_build()
+    _joined.clear()
     while _children:
         _, (pid, result) = _children.popitem()
         try:
