@@ -95,7 +95,6 @@ def test_review_dates_come_from_one_blame_per_file(tmp_path, monkeypatch):
     content (.cache/kit-blame)."""
     from kit.model import states
     monkeypatch.setenv("KIT_CHECK_CACHE", str(tmp_path / "cache"))
-    states._blame_store.cache_clear()
     states.since.cache_clear()
     git = lambda *a, **env: subprocess.run(["git", *a], cwd=tmp_path, check=True, capture_output=True,  # noqa: E731
                                            env=dict(os.environ, GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@x",
@@ -119,4 +118,3 @@ def test_review_dates_come_from_one_blame_per_file(tmp_path, monkeypatch):
     page.write_text("a\nB\nc\nd\n", "utf-8")                          # the edit undone
     states.since.cache_clear()
     assert states.since(page, (1, 2, 3, 4))[3] == "2026-03-01" and len(calls) == 1
-    states._blame_store.cache_clear()

@@ -189,9 +189,9 @@ def symlink_problems(root: Path, folders=("docs", "materials", "overrides"),
 
 
 def lint_project(project) -> list[Problem]:
-    from kit.checks import text_memo
     """Every Markdown source an editor writes and the shared fragments (kit.model.materials.load
     checks symlink_problems first, before any file is read)."""
+    from kit.checks import text_memo
     problems: list[Problem] = []
     sources = [(p, 1) for p in project.editor_pages()]
     sources += [(p, 1) for p in sorted(project.modules.glob("*/*.md")) + sorted(project.modules.glob("*/karty/*.md"))]

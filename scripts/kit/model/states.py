@@ -15,7 +15,6 @@ from pathlib import Path
 
 from kit.model.dialect import outside_fences
 from kit.model.errors import Problem
-from kit.model.paths import ROOT
 from kit.model.legal import Act, find_citations
 
 STATES = ("draft", "review", "published")
@@ -91,31 +90,17 @@ ZERO_SHA = "0" * 40   # git blame's name for lines not yet committed
 @lru_cache(maxsize=None)
 def since(path: Path, lines: tuple[int, ...]) -> dict[int, str]:
     """The date each line was last written (git blame, one call per file); a line that is not
-    committed yet, or a file outside a git checkout, has no date."""
-    key = _blame_key(path, lines)
-    store = _blame_store()
-    known = store.get(key) if key else None
-    if known is not None:
-        return {int(n): day for n, day in known.items()}
-    dates = _blame(path, lines)
-    if key:
-        store.put(key, dates)
-    return dates
-
-
-@lru_cache(maxsize=1)
-def _blame_store():
-    from kit.checks.result_cache import ResultCache, cache_dir
-    return ResultCache(cache_dir(ROOT, "kit-blame"))
-
-
-def _blame_key(path: Path, lines: tuple[int, ...]) -> str:
-    """Blame depends on the commit checked out and the file's bytes (an uncommitted edit changes the
-    answer); outside a git checkout there is no key and nothing to remember."""
-    from kit.content_hash import digest, file_digest
+    committed yet, or a file outside a git checkout, has no date. Remembered by the commit checked
+    out and the file's bytes (an uncommitted edit changes the answer)."""
+    from kit.checks import text_memo
+    from kit.content_hash import file_digest
     repo = next((d for d in path.parents if (d / ".git").exists()), None)
     head = _head(repo) if repo else ""
-    return digest("blame 1", head, str(path), file_digest(path), repr(sorted(set(lines)))) if head else ""
+    if not head:
+        return _blame(path, lines)
+    dates = text_memo.value("kit-blame", (), (head, path, file_digest(path), sorted(set(lines))),
+                            lambda: _blame(path, lines))
+    return {int(n): day for n, day in dates.items()}   # JSON keeps the line numbers as text
 
 
 @lru_cache(maxsize=None)

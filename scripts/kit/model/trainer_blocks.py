@@ -100,22 +100,22 @@ class Checker:
             self._md.treeprocessors.deregister(name)
         self.names = dialect.block_names(self.config_file)
         self._audits: dict[str, list] = {}   # body -> what the parser found; `serve` keeps the checker
-        self._store, self._key = None, ""
+        self._setup = ""
 
-    def _remembered(self):
-        """Audits of earlier runs by body (the parse is most of this check's time): the key holds
-        the parser's configuration and versions and this module's code."""
-        if self._store is None:
+    def _parser_setup(self) -> str:
+        """What decides the parser's answer besides the body: its configuration and versions."""
+        if not self._setup:
             import json
             from importlib.metadata import version
-            from kit.checks.result_cache import ResultCache, cache_dir
-            from kit.content_hash import digest, file_digest
-            self._store = ResultCache(cache_dir(self.config_file.parent, "kit-blocks"))
-            setup = json.dumps(dialect.extensions(self.config_file), sort_keys=True,
-                               default=lambda o: getattr(o, "__qualname__", type(o).__name__))
-            self._key = digest("blocks 1", setup, version("markdown"), version("pymdown-extensions"),
-                               file_digest(Path(__file__)), file_digest(Path(dialect.__file__)))
-        return self._store
+            self._setup = json.dumps([dialect.extensions(self.config_file), version("markdown"),
+                                      version("pymdown-extensions")], sort_keys=True,
+                                     default=lambda o: getattr(o, "__qualname__", type(o).__name__))
+        return self._setup
+
+    def _audit(self, body: str) -> list:
+        self._md.reset()
+        self._md.convert(body)
+        return [(nested, sorted(swallowed)) for nested, swallowed in self._ext.audit.found]
 
     def check(self, path: Path, body: str, first_line: int = 1, handout: bool = False) -> list[Problem]:
         rows = body.split("\n")
@@ -133,17 +133,10 @@ class Checker:
         if TRAINER not in body:
             return problems   # no trainer block: nothing for the parser to audit
         found = self._audits.get(body)
-        if found is None:
-            from kit.content_hash import digest
-            store = self._remembered()
-            key = digest(self._key, body)
-            found = store.get(key)
-            if found is None:
-                self._md.reset()
-                self._md.convert(body)
-                found = [(nested, sorted(swallowed)) for nested, swallowed in self._ext.audit.found]
-                store.put(key, found)
-            self._audits[body] = found
+        if found is None:  # the parse is most of this check's time: remembered by content
+            from kit.checks import text_memo
+            found = self._audits[body] = text_memo.value("kit-blocks", (Path(__file__), Path(dialect.__file__)),
+                                                         (self._parser_setup(), body), lambda: self._audit(body))
         for n, (nested, swallowed) in enumerate(found):
             line = first_line + (starts[n] if n < len(starts) else 0)
             if handout:

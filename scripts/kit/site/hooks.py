@@ -126,8 +126,7 @@ def on_files(files, config):
     if i18n is not None:  # the sitemap template lists each language's pages from this map
         i18n.i18n_files_per_language[_lang(config)] = files.documentation_pages()
     if language_processes.wanted(i18n):  # the site folder is clean now: the others may write
-        language_processes.on_result(_take_child_state)
-        language_processes.start(config, i18n, _child_state)
+        language_processes.start(config, i18n, _child_state, _take_child_state)
     return files
 
 

@@ -36,6 +36,7 @@ log = logging.getLogger("mkdocs.plugins.kit")
 _children: dict[str, tuple[int, Path]] = {}   # language -> (pid, result file), in the parent
 _joined: list[str] = []                        # languages whose child has finished, this build
 _in_child = False
+_merge: Callable[[dict], None] = lambda state: None   # set by start()
 
 
 def wanted(i18n) -> bool:
@@ -59,9 +60,11 @@ def take_joined() -> list[str]:
     return langs
 
 
-def start(config, i18n, collect: Callable[[], dict]) -> None:
-    """Fork one process per non-default language; collect() returns, in the child after its
-    build, the hook state the parent needs (it must pickle)."""
+def start(config, i18n, collect: Callable[[], dict], merge: Callable[[dict], None]) -> None:
+    """Fork one process per non-default language. collect() returns, in the child after its build,
+    the hook state the parent needs (it must pickle); merge(state) takes it in the parent."""
+    global _merge
+    _merge = merge
     _joined.clear()
     for lang in (x for x in i18n.build_languages if x != i18n.default_language):
         fd, name = tempfile.mkstemp(prefix=f"kit-build-{lang}-", suffix=".pickle")
@@ -123,8 +126,7 @@ def _patch_nested_build(i18n) -> None:
             return original(config, *args, **kwargs)
         payload = _join(lang)
         i18n.search_entries.extend(payload.pop("entries"))
-        if _merge is not None:
-            _merge(payload)
+        _merge(payload)
         if not _children:
             _restore_build()
 
@@ -137,15 +139,6 @@ def _restore_build() -> None:
     if _original_build is not None:
         import mkdocs_static_i18n.plugin as plugin
         plugin.build, _original_build = _original_build, None
-
-
-_merge: Callable[[dict], None] | None = None
-
-
-def on_result(merge: Callable[[dict], None]) -> None:
-    """merge(payload) runs in the parent with what the child's collect() returned."""
-    global _merge
-    _merge = merge
 
 
 def _join(lang: str) -> dict:
