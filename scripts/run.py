@@ -24,7 +24,7 @@ BIN = VENV / "bin"
 
 # Debian packages per command; serve needs none beyond Python (PDFs are skipped while serving).
 SYSTEM_PACKAGES = {
-    "test": ["chromium", "fonts-dejavu-core", "fonts-noto-core", "hunspell", "hunspell-pl",
+    "test": ["chromium", "chromium-headless-shell", "fonts-dejavu-core", "fonts-noto-core", "hunspell", "hunspell-pl",
              "libpango-1.0-0", "libpangoft2-1.0-0", "poppler-utils", "git"],
     "build": ["fonts-dejavu-core", "fonts-noto-core", "libpango-1.0-0", "libpangoft2-1.0-0"],
 }

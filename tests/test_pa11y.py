@@ -41,6 +41,7 @@ def test_no_browser_anywhere_names_the_package(monkeypatch):
     for var in browser.ENV_VARS:
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setattr(browser, "USUAL", ("/nonexistent/chromium",))
+    monkeypatch.setattr(browser, "SHELL", ("/nonexistent/chromium-headless-shell",))
     monkeypatch.setattr(shutil, "which", lambda name: None)
     with pytest.raises(KitError) as exc:
         browser.find_chromium()

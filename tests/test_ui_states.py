@@ -14,7 +14,7 @@ import yaml
 
 import material
 from conftest import ROOT
-from kit.checks.browser import FLAGS, find_chromium
+from kit.checks.browser import find_chromium
 from kit.checks.localserver import serve
 from kit.model.nonconformities import STATE_CHECKS, load_nonconformities
 from kit.checks.node import ensure_packages, node_bin
@@ -75,7 +75,7 @@ def run_states(site: Path) -> dict:
             (root / sub).symlink_to(site, target_is_directory=True)
     with serve(root) as host:
         base = host + (sub + "/" if sub else "")
-        config = {"base": base, "chromium": str(find_chromium()), "flags": FLAGS, "pages": sample(site),
+        config = {"base": base, "chromium": str(find_chromium()), "pages": sample(site),
                   "search": SEARCH, "strings": {"pl": ui_strings("pl"), "en": ui_strings("en")}}
         cfg = site.parent / f"{site.name}-states.json"
         cfg.write_text(json.dumps(config), "utf-8")

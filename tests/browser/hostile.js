@@ -3,13 +3,12 @@
 // Usage: node hostile.js CHROMIUM SECRETS_JSON URL...
 //   -> JSON [{url, dialogs, foreign, violations, errors, secrets, hidden}] (one entry per URL)
 // Requests to hosts other than 127.0.0.1 are aborted and reported, never sent.
-const puppeteer = require('puppeteer');
+const {launch} = require('../../scripts/kit/checks/chromium.js');
 
 (async () => {
   const [executablePath, secretsJson, ...urls] = process.argv.slice(2);
   const secrets = JSON.parse(secretsJson);
-  const browser = await puppeteer.launch({executablePath, args: ['--no-sandbox', '--disable-gpu',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']});
+  const browser = await launch(executablePath);
   const out = [];
   for (const url of urls) {
     const page = await browser.newPage();

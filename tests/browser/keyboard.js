@@ -1,11 +1,10 @@
 // Keyboard check in headless Chromium: the first Tab stop, Enter on it, and the focus style.
 // Usage: node keyboard.js URL CHROMIUM  -> prints one JSON object.
-const puppeteer = require('puppeteer');
+const {launch} = require('../../scripts/kit/checks/chromium.js');
 
 (async () => {
   const [url, executablePath] = process.argv.slice(2);
-  const browser = await puppeteer.launch({executablePath, args: ['--no-sandbox', '--disable-gpu',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']});
+  const browser = await launch(executablePath);
   const page = await browser.newPage();
   await page.setViewport({width: 1280, height: 900});
   await page.goto(url, {waitUntil: 'load'});

@@ -1,13 +1,11 @@
 // Open the offline bundle from file:// and check that navigation to a module page and search work.
 // Usage: node offline.js SITE_DIR CHROMIUM QUERY  -> JSON
-const puppeteer = require('puppeteer');
+const {launch} = require('../../scripts/kit/checks/chromium.js');
 const path = require('path');
 
 (async () => {
   const [siteDir, executablePath, query] = process.argv.slice(2);
-  const browser = await puppeteer.launch({executablePath, args: ['--no-sandbox', '--disable-gpu',
-    '--allow-file-access-from-files', '--disable-background-networking', '--disable-component-update',
-    '--disable-sync', '--no-first-run']});
+  const browser = await launch(executablePath, ['--allow-file-access-from-files']);
   const page = await browser.newPage();
   const errors = [], external = [];
   page.on('pageerror', e => errors.push(String(e)));

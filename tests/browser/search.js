@@ -1,12 +1,11 @@
 // Type queries into the site's search in headless Chromium and report the results.
 // Usage: node search.js BASE_URL CHROMIUM '[["page/", "query"], ...]'  -> JSON list of results
-const puppeteer = require('puppeteer');
+const {launch} = require('../../scripts/kit/checks/chromium.js');
 
 (async () => {
   const [base, executablePath, casesJson] = process.argv.slice(2);
   const cases = JSON.parse(casesJson);
-  const browser = await puppeteer.launch({executablePath, args: ['--no-sandbox', '--disable-gpu',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']});
+  const browser = await launch(executablePath);
   const page = await browser.newPage();
   const errors = [];
   const external = [];

@@ -4,7 +4,7 @@
 // the feedback links, the same progress from file:// (offline copy), no request leaving the
 // site, and axe-core (WCAG 2.1 A/AA) on every new page and state.
 // Usage: node selfstudy.js BASE_URL OFFLINE_DIR CHROMIUM MODULE_PATH AUDIENCE  -> one JSON object
-const puppeteer = require('puppeteer');
+const {launch} = require('../../scripts/kit/checks/chromium.js');
 const path = require('path');
 
 // axe-core is evaluated through the DevTools protocol: the site's Content-Security-Policy forbids
@@ -15,9 +15,7 @@ const sleep = ms => new Promise(r => setTimeout(r, ms));
 
 (async () => {
   const [base, offlineDir, executablePath, modulePath, audience] = process.argv.slice(2);
-  const browser = await puppeteer.launch({executablePath, args: ['--no-sandbox', '--disable-gpu',
-    '--allow-file-access-from-files', '--disable-background-networking', '--disable-component-update',
-    '--disable-sync', '--no-first-run']});
+  const browser = await launch(executablePath, ['--allow-file-access-from-files']);
   const page = await browser.newPage();
   await page.setViewport({width: 1280, height: 900});
   const out = {axe: {}, errors: [], external: []};

@@ -4,7 +4,7 @@
 // the language menu, the colour-scheme switch, the drawer button and the language of parts.
 // One browser for the whole run. Usage: node states.js CONFIG.json -> one JSON object.
 const fs = require('fs');
-const puppeteer = require('puppeteer');
+const {launch} = require('../../scripts/kit/checks/chromium.js');
 
 const cfg = JSON.parse(fs.readFileSync(process.argv[2], 'utf-8'));
 const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf-8');
@@ -299,7 +299,7 @@ async function drawer(page, url, width) {
 }
 
 (async () => {
-  const browser = await puppeteer.launch({executablePath: cfg.chromium, args: cfg.flags});
+  const browser = await launch(cfg.chromium);
   const page = await browser.newPage();
   await page.setBypassCSP(true); // the test's own style tag (no transitions) under the site's CSP
   // Each visit starts without a stored colour scheme, so the emulated system scheme applies.

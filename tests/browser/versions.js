@@ -1,11 +1,10 @@
 // Switch editions with Material's version selector and report where the reader lands.
 // Usage: node versions.js START_URL TARGET_VERSION CHROMIUM  -> JSON {versions, after}
-const puppeteer = require('puppeteer');
+const {launch} = require('../../scripts/kit/checks/chromium.js');
 
 (async () => {
   const [start, target, executablePath] = process.argv.slice(2);
-  const browser = await puppeteer.launch({executablePath, args: ['--no-sandbox', '--disable-gpu',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']});
+  const browser = await launch(executablePath);
   const page = await browser.newPage();
   await page.goto(start, {waitUntil: 'networkidle0'});
   const versions = await page.evaluate(() => [...document.querySelectorAll('.md-version__link')]

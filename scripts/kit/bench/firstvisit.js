@@ -1,12 +1,11 @@
 // First visit to each page with an empty cache: every request with its status and the bytes that
 // crossed the wire (compressed size plus headers), until the network has been quiet for a second.
 // Usage: node firstvisit.js CHROMIUM BASE_URL path/ [path/ ...]  -> JSON list, one entry per page
-const puppeteer = require('puppeteer');
+const {launch} = require('../checks/chromium.js');
 
 (async () => {
   const [executablePath, base, ...paths] = process.argv.slice(2);
-  const browser = await puppeteer.launch({executablePath, args: ['--no-sandbox', '--disable-gpu',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']});
+  const browser = await launch(executablePath);
   const out = [];
   for (const path of paths) {
     const context = await browser.createBrowserContext();   // empty cache for each page
