@@ -331,7 +331,7 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("pa11y", help="WCAG 2.1 AA (pa11y-ci: axe + htmlcs) na każdej stronie")
     _site_options(p)
     p.add_argument("--no-build", action="store_true", help="sprawdź już zbudowany folder")
-    p.add_argument("--concurrency", type=int, help="ile stron naraz (domyślnie dwie na rdzeń procesora)")
+    p.add_argument("--concurrency", type=int, help="ile stron naraz (domyślnie cztery na rdzeń procesora)")
     p.add_argument("--report", default="build/pa11y-report.json")
     p.add_argument("--all-pages", action="store_true",
                    help="sprawdź też strony bez zmian od ostatniego sprawdzenia (bez .cache/kit-pa11y)")
