@@ -30,9 +30,10 @@ def build_site(site_dir: Path, config: Path = ROOT / "mkdocs.yml", extra_env: di
     return proc.stderr
 
 
-# Test files by their measured length, longest first, so that the parallel workers finish together;
-# the order changes the run's wall time only.
-LONGEST_FIRST = ("test_pa11y.py", "test_ui_states.py", "test_hostile_pages.py", "test_editions.py", "test_serve.py",
+# The order in which the workers take the test files (the order changes the run's wall time only):
+# pa11y, the longest, first, so that it starts as soon as the shared site is built; meanwhile the
+# other worker runs the files that build their own fixture sites, then the other browser checks.
+LONGEST_FIRST = ("test_pa11y.py", "test_hostile_pages.py", "test_editions.py", "test_ui_states.py", "test_serve.py",
                  "test_search.py", "test_selfstudy_browser.py", "test_pdf.py", "test_a11y_defaults.py")
 
 

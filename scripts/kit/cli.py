@@ -149,10 +149,12 @@ def cmd_test(ns) -> int:
 
 def test_workers() -> list[str]:
     """pytest-xdist options: whole test files on every core (a file's module fixtures, such as one
-    browser run, stay in one worker); KIT_TEST_WORKERS=0 runs everything in one process."""
+    browser run, stay in one worker), handed out in the order tests/conftest.py gives them (xdist
+    would put the files with most tests first, and the longest check, pa11y, started last);
+    KIT_TEST_WORKERS=0 runs everything in one process."""
     from kit import cores
     workers = os.environ.get("KIT_TEST_WORKERS", "").strip() or str(cores.available())
-    return [] if workers == "0" else ["-n", workers, "--dist", "loadfile"]
+    return [] if workers == "0" else ["-n", workers, "--dist", "loadfile", "--no-loadscope-reorder"]
 
 
 def cmd_build(ns) -> int:
