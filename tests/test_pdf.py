@@ -194,9 +194,14 @@ def test_definition_terms_and_values_share_a_list_item(site, materials):
         assert len(paired) >= 5  # the module's metadata: duration, audience, … each with its value
 
 
+def _source_bytes(job) -> int:
+    return sum(p.stat().st_size for p in job.pages + job.appendix_pages)
+
+
 def test_fresh_render_matches_the_built_pdf(site, materials, tmp_path, monkeypatch):
-    """Reproducibility on real documents: one PDF of each kind rendered again from the built pages,
-    without the cache, has the same bytes as the file in the site (which may come from the cache)."""
+    """Reproducibility on real documents: one PDF of each kind (the shortest) rendered again from the
+    built pages, without the cache, has the same bytes as the file in the site (which may come from
+    the cache)."""
     import yaml
     from kit.editions import source_date_epoch
     from kit.model.edition import load_edition
@@ -215,7 +220,9 @@ def test_fresh_render_matches_the_built_pdf(site, materials, tmp_path, monkeypat
         name = edition["site_name"] if lang == "pl" else edition["site_name_en"]
         for job in jobs_for_language(docs, lang, root, edition["site_address"], ROOT / "docs" / "assets" / "logo.svg",
                                      name):
-            picked.setdefault((lang, job.kind), job)
+            known = picked.get((lang, job.kind))
+            if known is None or _source_bytes(job) < _source_bytes(known):
+                picked[(lang, job.kind)] = job
     assert {kind for _, kind in picked} >= {"participant", "trainer", "runsheet", "handout", "document"}
     for job in picked.values():
         built = job.out.read_bytes()
