@@ -326,8 +326,7 @@ def render(job: PdfJob) -> PdfResult:
     from weasyprint.text.fonts import FontConfiguration
     from weasyprint.urls import URLFetcher
 
-    from kit.pdf.post import (add_table_scope, describe_links, mark_margin_artifacts, nest_link_annotations,
-                              page_count, wrap_list_bodies)
+    from kit.pdf.post import finish
     _tag_languages()
 
     start = time.perf_counter()
@@ -347,13 +346,9 @@ def render(job: PdfJob) -> PdfResult:
                       pdf_identifier=False, uncompressed_pdf=False)
     finally:
         logger.removeHandler(handler)
-    add_table_scope(job.out)
-    mark_margin_artifacts(job.out)
-    describe_links(job.out, link_texts(source))
-    nest_link_annotations(job.out)
-    wrap_list_bodies(job.out)
+    pages = finish(job.out, link_texts(source))
     problems = handler.messages
-    return PdfResult(job.out, page_count(job.out), job.out.stat().st_size, time.perf_counter() - start, problems)
+    return PdfResult(job.out, pages, job.out.stat().st_size, time.perf_counter() - start, problems)
 
 
 def _tag_languages() -> None:
