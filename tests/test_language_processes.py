@@ -12,7 +12,7 @@ from types import SimpleNamespace
 import pytest
 
 from conftest import ROOT
-from factory import write_site
+from factory import link_node_modules, write_site
 from kit import cores
 from kit.site import language_processes, sitemap
 
@@ -126,3 +126,26 @@ def test_static_i18n_gets_its_build_back_after_a_failure():
     assert plugin.build is not original
     language_processes.stop()
     assert plugin.build is original
+
+
+def test_each_source_file_is_read_once_per_build(tmp_path):
+    """Issue 19: every Markdown and YAML file of a two-language build is opened once, by all the
+    build's processes together (MkDocs takes the pages from the model's reads; the English process
+    inherits them; the Markdown dialect comes from the configuration MkDocs loaded)."""
+    root = tmp_path / "zestaw"
+    config = write_site(root, {"index.en.md": "# Home\n\nThe test kit.\n",
+                               "licencja.en.md": "# Licence\n\nCC BY 4.0.\n"})
+    link_node_modules(root)
+    log = tmp_path / "reads.log"
+    env = dict(os.environ, KIT_PDF="0", KIT_MKDOCS_COMMAND="build", NO_MKDOCS_2_WARNING="1")
+    proc = subprocess.run([sys.executable, str(ROOT / "tests" / "read_probe.py"), str(log), str(root), str(ROOT), "--",
+                           "build", "--strict", "-f", str(config), "--site-dir", str(tmp_path / "site")],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    from collections import Counter
+    reads = Counter(line.split(" ", 1)[1] for line in log.read_text("utf-8").splitlines())
+    expected = [root / "docs" / "index.md", root / "docs" / "index.en.md", root / "docs" / "licencja.en.md",
+                root / "materials" / "modules" / "m01-pierwszy" / "modul.md", root / "materials" / "legal.yml",
+                root / "materials" / "wydanie.yml", config, ROOT / "mkdocs.yml"]
+    assert not [p for p in expected if str(p.resolve()) not in reads], sorted(reads)
+    assert {p: n for p, n in reads.items() if n > 1} == {}

@@ -136,7 +136,7 @@ _texts: dict[Path, tuple[tuple, str]] = {}
 _parsed: dict[tuple, tuple[tuple, bytes]] = {}   # (kind, path) → (file version, pickled Source)
 
 
-def _version(path: Path) -> tuple | None:
+def file_version(path: Path) -> tuple | None:
     try:
         st = path.stat()
     except OSError:
@@ -146,7 +146,7 @@ def _version(path: Path) -> tuple | None:
 
 def read_source(path: Path, allow_empty: bool = False) -> str:
     """An editor's text file as Unicode with LF line ends; a UTF-8 BOM and CRLF are accepted."""
-    version = _version(path)
+    version = file_version(path)
     known = _texts.get(path)
     if version is not None and known is not None and known[0] == version:
         text = known[1]
@@ -163,7 +163,7 @@ def read_source(path: Path, allow_empty: bool = False) -> str:
 def _cached(kind: str, path: Path, parse) -> Source:
     """parse(path) once per file version; each caller gets its own copy to change (the first one the
     parsed object itself, later ones a fresh copy of the pickled original: much cheaper than deepcopy)."""
-    version = _version(path)
+    version = file_version(path)
     known = _parsed.get((kind, path))
     if version is not None and known is not None and known[0] == version:
         return pickle.loads(known[1])

@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from kit.model.dialect import outside_fences
-from kit.model.errors import Problem
+from kit.model.errors import KitError, Problem
 from kit.model.legal import Act, find_citations
 
 STATES = ("draft", "review", "published")
@@ -93,13 +93,17 @@ def since(path: Path, lines: tuple[int, ...]) -> dict[int, str]:
     committed yet, or a file outside a git checkout, has no date. Remembered by the commit checked
     out and the file's bytes (an uncommitted edit changes the answer)."""
     from kit.checks import text_memo
-    from kit.content_hash import file_digest
+    from kit.content_hash import digest
+    from kit.model.frontmatter import read_source
     repo = next((d for d in path.parents if (d / ".git").exists()), None)
     head = _head(repo) if repo else ""
     if not head:
         return _blame(path, lines)
-    dates = text_memo.value("kit-blame", (), (head, path, file_digest(path), sorted(set(lines))),
-                            lambda: _blame(path, lines))
+    try:   # the text the build read anyway; the size tells line ends apart
+        version = (digest(read_source(path, allow_empty=True)), path.stat().st_size)
+    except (KitError, OSError):
+        return _blame(path, lines)   # a missing file: git says there are no dates
+    dates = text_memo.value("kit-blame", (), (head, path, *version, sorted(set(lines))), lambda: _blame(path, lines))
     return {int(n): day for n, day in dates.items()}   # JSON keeps the line numbers as text
 
 

@@ -92,7 +92,7 @@ class Checker:
     """One parser for many files (building it costs more than using it)."""
 
     def __init__(self, config_file: Path | None = None):
-        self.config_file = config_file or dialect.ROOT / "mkdocs.yml"
+        self.config_file = config_file or dialect.current_config()
         self._ext = _AuditExtension()
         self._md = dialect.parser([self._ext], self.config_file)
         # Only block structure matters here: inline text processing is most of the parser's cost.

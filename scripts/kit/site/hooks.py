@@ -12,8 +12,10 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import InclusionLevel
 
 from kit.site import markup, trainer_filter
+from kit.model import dialect
 from kit.model.edition import fill_fields, load_edition
 from kit.model.errors import KitError
+from kit.model.frontmatter import read_source
 from kit.model.glossary import abbreviation_languages, abbreviation_lines
 from kit.model.legal import render_citations
 from kit.model.materials import load
@@ -82,6 +84,7 @@ def on_config(config):
     # build: the materials were checked moments ago, so reuse them and keep the per-site state.
     nested = getattr(config.plugins.get("i18n"), "building", False) and "materials" in _state
     if not nested:
+        dialect.remember(Path(config.config_file_path), config.markdown_extensions, config.mdx_configs)
         try:
             project = Project.from_config(config)
             edition = load_edition(config)
@@ -103,6 +106,17 @@ def on_config(config):
     _state["pdf_docs"] = pdf_plan.plan_documents(modules, config.nav, templates, project.docs,
                                                  project.templates) if pdf_on else []
     return config
+
+
+def on_page_read_source(page, config):
+    """Each source file is read once per build: the model read every page already (frontmatter's
+    memo, which a language built in its own process inherits), so MkDocs takes the text from there."""
+    if not page.file.abs_src_path:
+        return None   # a generated page carries its text
+    try:
+        return read_source(Path(page.file.abs_src_path), allow_empty=True)
+    except KitError as exc:
+        raise PluginError(exc.report()) from None
 
 
 def on_pre_build(config):
