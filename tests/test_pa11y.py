@@ -44,7 +44,7 @@ def test_no_browser_anywhere_names_the_package(monkeypatch):
     monkeypatch.setattr(browser, "SHELL", ("/nonexistent/chromium-headless-shell",))
     monkeypatch.setattr(shutil, "which", lambda name: None)
     with pytest.raises(KitError) as exc:
-        browser.find_chromium()
+        browser.find_chromium(shell=True)
     assert "[C002]" in str(exc.value) and "apt-get install chromium" in str(exc.value)
 
 

@@ -25,7 +25,7 @@ def audit(url: str) -> str:
     """One mobile run (Lighthouse's default: simulated slow 4G and a 4× slower CPU), as one line."""
     from kit.checks.browser import find_chromium
     from kit.checks.node import node_bin
-    proc = subprocess.run([str(node_bin()), str(install()), url, f"--chrome-path={find_chromium(full=True)}",
+    proc = subprocess.run([str(node_bin()), str(install()), url, f"--chrome-path={find_chromium()}",
                            "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
                            "--only-categories=performance,accessibility", "--output=json", "--quiet"],
                           capture_output=True, text=True, timeout=600)

@@ -147,7 +147,7 @@ def run(site: Path, concurrency: int | None = None, report_file: Path | None = N
         stream=sys.stdout, cache: ResultCache | None = None) -> Report:
     """Check the site; returns the report (raise KitError when tools are missing). cache: where
     unchanged pages find their findings (default .cache/kit-pa11y/ of the project)."""
-    chromium = find_chromium()
+    chromium = find_chromium(shell=True)
     node = node_bin()
     modules = ensure_packages(ROOT)
     settings = json.loads(CONFIG.read_text("utf-8"))
