@@ -24,8 +24,8 @@ BIN = VENV / "bin"
 
 # Debian packages per command; serve needs none beyond Python (PDFs are skipped while serving).
 SYSTEM_PACKAGES = {
-    "test": ["chromium", "chromium-headless-shell", "fonts-dejavu-core", "fonts-noto-core", "hunspell", "hunspell-pl",
-             "libpango-1.0-0", "libpangoft2-1.0-0", "poppler-utils", "git"],
+    "test": ["chromium", "chromium-headless-shell", "fonts-dejavu-core", "fonts-noto-core", "hunspell",
+             "hunspell-pl", "libpango-1.0-0", "libpangoft2-1.0-0", "poppler-utils", "git"],
     "build": ["fonts-dejavu-core", "fonts-noto-core", "libpango-1.0-0", "libpangoft2-1.0-0"],
 }
 NEEDS_NODE = {"test", "check", "pa11y", "build", "serve"}  # markdownlint, lunr-languages, pa11y-ci

@@ -33,12 +33,12 @@ def build_site(site_dir: Path, config: Path = ROOT / "mkdocs.yml", extra_env: di
 # The order in which the workers take the test files (the order changes the run's wall time only):
 # pa11y, the longest, first, so that it starts as soon as the shared site is built; meanwhile the
 # other worker runs the files that build their own fixture sites, then the other browser checks.
-LONGEST_FIRST = ("test_pa11y.py", "test_hostile_pages.py", "test_editions.py", "test_ui_states.py", "test_serve.py",
+TEST_ORDER = ("test_pa11y.py", "test_hostile_pages.py", "test_editions.py", "test_ui_states.py", "test_serve.py",
                  "test_search.py", "test_selfstudy_browser.py", "test_pdf.py", "test_a11y_defaults.py")
 
 
 def pytest_collection_modifyitems(items):
-    rank = {name: i for i, name in enumerate(LONGEST_FIRST)}
+    rank = {name: i for i, name in enumerate(TEST_ORDER)}
     items.sort(key=lambda item: rank.get(item.path.name, len(rank)))
 
 

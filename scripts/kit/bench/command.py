@@ -197,7 +197,7 @@ def reader_rows(site: Path, slug: str, out, lighthouse: bool) -> None:
     from kit.checks.node import node_bin
     paths = {name: p.format(slug=slug) for name, p in PAGE_TYPES.items()}
     with serve(site, compress=True) as base:
-        run = subprocess.run([str(node_bin()), str(Path(__file__).with_name("firstvisit.js")), str(find_chromium(shell=True)),
+        run = subprocess.run([str(node_bin()), str(Path(__file__).with_name("firstvisit.js")), str(find_chromium()),
                               base, *paths.values()], capture_output=True, text=True, cwd=ROOT, timeout=600)
         if run.returncode:
             print(f"  pierwsza wizyta: błąd przeglądarki: {run.stderr[-500:]}", file=out)

@@ -4,10 +4,10 @@ const path = require('path');
 const puppeteer = require('puppeteer');
 const SETTINGS = require('./chromium.json');
 
-function launch(executablePath, extraArgs = [], options = {}) {
+function launch(executablePath, extraArgs = []) {
   const shell = path.basename(executablePath).includes('headless-shell');
   return puppeteer.launch({executablePath, headless: shell ? 'shell' : true,
-                           args: [...SETTINGS.flags, ...extraArgs], ...options});
+                           args: [...SETTINGS.flags, ...extraArgs]});
 }
 
 module.exports = {launch};
