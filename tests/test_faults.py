@@ -24,6 +24,13 @@ pids = Path(sys.argv[1])
 def slow(job):
     (pids / str(os.getpid())).write_text("")
     time.sleep(600)
+if sys.argv[2] == "thread":   # the kernel may hand a process's SIGINT to any of its threads
+    import signal, threading
+    def interrupt_from_another_thread():
+        while len(list(pids.iterdir())) < 2:
+            time.sleep(0.05)
+        signal.pthread_kill(threading.get_ident(), signal.SIGINT)
+    threading.Thread(target=interrupt_from_another_thread, daemon=True).start()
 render_all(list(range(4)), workers=2, progress=print, renderer=slow)
 """
 
@@ -36,8 +43,11 @@ def alive(pid: int) -> bool:
     return state not in ("Z", "X")
 
 
-def test_ctrl_c_during_pdf_rendering_stops_workers_with_one_line(tmp_path):
-    proc = subprocess.Popen([sys.executable, "-c", _INTERRUPTED, str(tmp_path)], cwd=ROOT, text=True,
+@pytest.mark.parametrize("receiver", ["group", "thread"])
+def test_ctrl_c_during_pdf_rendering_stops_workers_with_one_line(tmp_path, receiver):
+    """group: what a terminal sends on Ctrl-C, the whole process group. thread: the signal reaches a
+    thread other than the main one, which the kernel may choose; the main thread must still react."""
+    proc = subprocess.Popen([sys.executable, "-c", _INTERRUPTED, str(tmp_path), receiver], cwd=ROOT, text=True,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
     for _ in range(300):   # wait until both workers run (a poll, not a timing assertion)
         if len(list(tmp_path.iterdir())) >= 2:
@@ -45,7 +55,8 @@ def test_ctrl_c_during_pdf_rendering_stops_workers_with_one_line(tmp_path):
         time.sleep(0.1)
     workers = [int(p.name) for p in tmp_path.iterdir()]
     assert len(workers) == 2
-    os.killpg(proc.pid, signal.SIGINT)   # what a terminal sends on Ctrl-C: the whole process group
+    if receiver == "group":
+        os.killpg(proc.pid, signal.SIGINT)
     out, err = proc.communicate(timeout=60)
     assert proc.returncode == 130
     assert err.strip().count("\n") == 0 and err.startswith("Przerwano (Ctrl-C)") and "Traceback" not in err

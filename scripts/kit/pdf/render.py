@@ -12,7 +12,7 @@ import html as htmllib
 import logging
 import re
 import time
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
@@ -373,6 +373,16 @@ def _tag_languages() -> None:
     tags._kit_lang = True
 
 
+def _result(future: Future):
+    """The future's result, waking every half second: the kernel may deliver Ctrl-C to a thread other
+    than the main one, and an untimed wait would never see it (the build would hang)."""
+    while True:
+        try:
+            return future.result(timeout=0.5)
+        except TimeoutError:
+            continue
+
+
 def _ignore_interrupt() -> None:
     """Workers leave Ctrl-C to the parent, which stops them all and reports once."""
     import signal
@@ -391,9 +401,10 @@ def render_all(jobs: list[PdfJob], workers: int = 2, progress=print, renderer=re
         return results
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupt)
     try:
-        for i, res in enumerate(pool.map(renderer, jobs), 1):
-            results.append(res)
-            progress(f"PDF [{i}/{len(jobs)}] {res.out.name}: {res.pages} s., {res.seconds:.1f} s")
+        for i, future in enumerate([pool.submit(renderer, job) for job in jobs], 1):
+            results.append(_result(future))
+            progress(f"PDF [{i}/{len(jobs)}] {results[-1].out.name}: {results[-1].pages} s., "
+                     f"{results[-1].seconds:.1f} s")
     except KeyboardInterrupt:
         processes = list((getattr(pool, "_processes", None) or {}).values())
         pool.shutdown(wait=False, cancel_futures=True)
