@@ -17,7 +17,8 @@ from factory import write_site
 
 # Renders "PDFs" that never finish; each worker first notes its process id.
 _INTERRUPTED = """
-import os, sys, time
+import os, signal, sys, time
+signal.signal(signal.SIGINT, signal.default_int_handler)   # as in a terminal, even when started in the background
 from pathlib import Path
 from kit.pdf.render import render_all
 pids = Path(sys.argv[1])
@@ -25,7 +26,7 @@ def slow(job):
     (pids / str(os.getpid())).write_text("")
     time.sleep(600)
 if sys.argv[2] == "thread":   # the kernel may hand a process's SIGINT to any of its threads
-    import signal, threading
+    import threading
     def interrupt_from_another_thread():
         while len(list(pids.iterdir())) < 2:
             time.sleep(0.05)
