@@ -66,6 +66,20 @@ def pdf_cache() -> Path:
         os.environ["KIT_PDF_CACHE"] = before
 
 
+@pytest.fixture(scope="session", autouse=True)
+def check_cache():
+    """Fixture projects keep their check results (markdownlint, accessibility and safety lint) in the
+    project's .cache/ too, unless KIT_CHECK_CACHE names another folder: results are keyed by file
+    content and tool versions, so a fixture file that is a copy of a project file is not linted again.
+    Tests of the caches themselves set KIT_CHECK_CACHE to their own folder."""
+    before = os.environ.get("KIT_CHECK_CACHE")
+    if before is None:
+        os.environ["KIT_CHECK_CACHE"] = str(ROOT / ".cache")
+    yield
+    if before is None:
+        os.environ.pop("KIT_CHECK_CACHE", None)
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
     """The real site, built with --strict once per test run; the first worker that needs it builds

@@ -68,6 +68,7 @@ def test_markdown_lint_fails_check_with_rule_code(tmp_path, capsys):
 
 def test_unchanged_file_keeps_its_markdown_findings_and_an_edit_is_linted_again(tmp_path, capsys, monkeypatch):
     from kit.checks import markdown_lint
+    monkeypatch.setenv("KIT_CHECK_CACHE", str(tmp_path / "cache"))   # an empty cache: markdownlint runs
     root = write_project(tmp_path)
     page = root / "docs" / "strona.md"
     page.write_text("# Strona\n\n#Bez spacji po krzyżyku\n", "utf-8")
