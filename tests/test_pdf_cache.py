@@ -104,3 +104,19 @@ def test_trim_keeps_the_most_recently_used(tmp_path):
     assert list(folder.glob("*/*.json")) == newer
     shutil.rmtree(folder)
     assert run(make_site(tmp_path / "c"), folder)[1] == 0   # a deleted folder only costs a render
+
+
+def test_without_source_date_epoch_the_pdf_date_is_the_last_commit(tmp_path, monkeypatch):
+    """A plain `mkdocs build` sets no SOURCE_DATE_EPOCH: the PDFs take the last commit's time, not the
+    clock, so their cache keys stay the same from one build to the next."""
+    import subprocess
+    from datetime import datetime, timezone
+    from kit.pdf import render as pdf_render
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    commit = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=Path(__file__).parents[1], capture_output=True,
+                            text=True, check=True).stdout.strip()
+    expected = datetime.fromtimestamp(int(commit), tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    assert pdf_render._build_time() == expected
+    folder = tmp_path / "cache"
+    assert run(make_site(tmp_path / "a"), folder)[1] == 0
+    assert run(make_site(tmp_path / "b"), folder)[1] == 1

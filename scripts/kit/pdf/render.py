@@ -8,6 +8,7 @@ renders it with WeasyPrint. pikepdf then adds what WeasyPrint leaves out (table 
 from __future__ import annotations
 
 import base64
+import functools
 import html as htmllib
 import logging
 import re
@@ -297,13 +298,20 @@ def _fragment(article: lhtml.HtmlElement, element_id: str, title: str) -> lhtml.
 
 
 def _build_time() -> str:
-    """The PDF's dates come from SOURCE_DATE_EPOCH (the commit time), so rebuilds are identical."""
+    """The PDF's dates: SOURCE_DATE_EPOCH, else the last commit's time (a plain `mkdocs build` sets no
+    SOURCE_DATE_EPOCH, and the clock would change every PDF's cache key), else now outside git."""
     import os
     from datetime import datetime, timezone
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = datetime.fromtimestamp(int(epoch), tz=timezone.utc) if epoch and epoch.isdigit() else \
+    epoch = os.environ.get("SOURCE_DATE_EPOCH") or _commit_time()
+    moment = datetime.fromtimestamp(int(epoch), tz=timezone.utc) if epoch.isdigit() and int(epoch) > 0 else \
         datetime.now(timezone.utc)
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+@functools.cache
+def _commit_time() -> str:
+    from kit.editions import source_date_epoch
+    return source_date_epoch()
 
 
 def link_texts(source: str) -> list[tuple[str, str]]:
