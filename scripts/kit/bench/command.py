@@ -19,6 +19,7 @@ from pathlib import Path
 
 import yaml
 
+from kit import cores
 from kit.bench import project as bench_project
 from kit.bench.runs import Series, interleaved, machine_busy_seconds, ratios, run_build, run_command
 from kit.model.paths import ROOT
@@ -184,8 +185,11 @@ def test_rows(out) -> None:
             start, busy = time.perf_counter(), machine_busy_seconds()
             code = subprocess.call([sys.executable, "-m", "kit.cli", "test", "--", "-q"], cwd=ROOT, env=env,
                                    stdout=subprocess.DEVNULL)
+            cpu = machine_busy_seconds() - busy
+            # the work divided over the cores: no test order or worker count gets below this
             print(f"  polecenie testów (kit test), {name}: {time.perf_counter() - start:.0f} s, CPU całej maszyny "
-                  f"{machine_busy_seconds() - busy:.0f} s, kod wyjścia {code}", file=out, flush=True)
+                  f"{cpu:.0f} s (na {cores.available()} rdzeniach co najmniej {cpu / cores.available():.0f} s), "
+                  f"kod wyjścia {code}", file=out, flush=True)
     finally:
         shutil.rmtree(caches, ignore_errors=True)
 
