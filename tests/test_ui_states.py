@@ -82,7 +82,10 @@ def run_states(site: Path) -> dict:
         out = subprocess.run([str(node_bin()), str(ROOT / "tests" / "browser" / "states.js"), str(cfg)],
                              capture_output=True, text=True, cwd=ROOT, timeout=600)
     assert out.returncode == 0, out.stderr[-3000:]
-    return json.loads(out.stdout)
+    result = json.loads(out.stdout)
+    # measured before Material had sized a sidebar, a focus box may look off screen when it is not
+    assert not result["unsized"], f"Material did not size a sidebar within 10 s: {result['unsized']}"
+    return result
 
 
 def findings(result: dict) -> dict[str, list[str]]:

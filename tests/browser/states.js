@@ -186,6 +186,8 @@ async function languageOfParts(page) {
   }, cfg.strings);
 }
 
+const unsized = [];   // views where Material never sized a visible sidebar (reported, not hidden)
+
 async function open(page, url, {width = 1280, scheme = 'light'} = {}) {
   await page.setViewport({width, height: 800});
   await page.emulateMediaFeatures([{name: 'prefers-color-scheme', value: scheme}]);
@@ -193,6 +195,14 @@ async function open(page, url, {width = 1280, scheme = 'light'} = {}) {
   // Final states only: no transitions, so a box is measured where it ends up.
   await page.addStyleTag({content: '*, *::before, *::after { transition: none !important; animation: none !important; }'});
   await page.evaluate(pageHelpers);
+  // Material sizes the scroll areas of the sidebars beside the text (sticky; below 1220 px the
+  // navigation is a fixed drawer instead) in an animation frame after load. A keyboard walk before
+  // that finds the lower links of a long table of contents off screen (seen in loaded test runs).
+  const sized = await page.waitForFunction(() => [...document.querySelectorAll('.md-sidebar__scrollwrap')]
+    .filter(w => w.getClientRects().length && getComputedStyle(w.closest('.md-sidebar')).position === 'sticky')
+    .every(w => w.style.height !== ''), {polling: 'raf', timeout: 10000})
+    .then(() => true, () => false);
+  if (!sized) unsized.push(url);
   // Material follows the system scheme only when nothing is stored; make sure through its own switch.
   const want = scheme === 'dark' ? 'slate' : 'default';
   const shown = () => page.evaluate(() => document.body.getAttribute('data-md-color-scheme'));
@@ -307,7 +317,7 @@ async function drawer(page, url, width) {
   const errors = [];
   page.on('pageerror', e => errors.push(String(e)));
   const timings = {};
-  const result = {pages: {}, search: {}, languageMenu: {}, palette: [], drawer: {}, errors, timings};
+  const result = {pages: {}, search: {}, languageMenu: {}, palette: [], drawer: {}, errors, timings, unsized};
   for (const p of cfg.pages) {
     const url = cfg.base + p.path;
     const r = result.pages[p.path] = {lang: p.lang, views: {}};

@@ -1,8 +1,7 @@
 """Find Debian's Chromium and say how to start it (chromium.json); Puppeteer's own download is not
 used. pa11y prefers the headless shell: the same Blink and the same findings for about a fifth
 less CPU than the full browser in headless mode (192 pages: 227 → 188 CPU-s). The interactive
-checks (focus, keyboard, hover, search) keep the full browser: in one loaded test run the shell
-reported the glossary's table of contents as off screen (cause not confirmed)."""
+checks (focus, keyboard, hover, search) use the full browser, as readers do."""
 from __future__ import annotations
 
 import json
