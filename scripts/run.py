@@ -134,8 +134,28 @@ def main(argv: list[str]) -> int:
         return 1
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1",
                PATH=f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}")
-    return subprocess.call([str(BIN / "kit"), *argv], cwd=ROOT, env=env)
+    return run_kit(argv, env)
+
+
+def run_kit(argv: list[str], env: dict) -> int:
+    """kit's exit code. Ctrl-C reaches kit too (one process group): kit stops and says so in one line,
+    so this process waits for it instead of printing a traceback of its own; a second Ctrl-C, or a
+    kit that has not stopped after 30 s, ends kit at once."""
+    proc = subprocess.Popen([str(BIN / "kit"), *argv], cwd=ROOT, env=env)
+    try:
+        return proc.wait()
+    except KeyboardInterrupt:
+        try:
+            return proc.wait(timeout=30)
+        except (KeyboardInterrupt, subprocess.TimeoutExpired):
+            proc.kill()
+            proc.wait()
+            return 130
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    try:
+        sys.exit(main(sys.argv[1:]))
+    except KeyboardInterrupt:   # during the set-up (pip, npm, apt): their own output says where it stopped
+        print("Przerwano (Ctrl-C).", file=sys.stderr)
+        sys.exit(130)

@@ -68,6 +68,41 @@ def test_ctrl_c_during_pdf_rendering_stops_workers_with_one_line(tmp_path, recei
     assert not any(alive(pid) for pid in workers)
 
 
+# scripts/run.py handing over to a `kit` that, like the real one, stops on Ctrl-C with one line.
+_RUN_PY_INTERRUPTED = """
+import signal, sys
+from pathlib import Path
+signal.signal(signal.SIGINT, signal.default_int_handler)
+sys.path.insert(0, sys.argv[2])
+import run
+run.BIN = Path(sys.argv[1])
+sys.exit(run.run_kit(["serve"], {"PATH": "/usr/bin:/bin"}))
+"""
+_FAKE_KIT = """#!/bin/sh
+trap 'echo "Przerwano (Ctrl-C); wynik poprzedniej budowy został bez zmian." >&2; exit 130' INT
+touch "$(dirname "$0")/started"
+while :; do sleep 0.1; done
+"""
+
+
+def test_ctrl_c_on_the_readme_command_ends_with_kits_one_line(tmp_path):
+    """`python3 scripts/run.py serve` stopped with Ctrl-C: kit's one line and its exit code, no traceback
+    from run.py (which waits for kit)."""
+    fake = tmp_path / "kit"
+    fake.write_text(_FAKE_KIT, "utf-8")
+    fake.chmod(0o755)
+    proc = subprocess.Popen([sys.executable, "-c", _RUN_PY_INTERRUPTED, str(tmp_path), str(ROOT / "scripts")],
+                            text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    for _ in range(300):   # a poll until the fake kit runs, not a timing assertion
+        if (tmp_path / "started").exists():
+            break
+        time.sleep(0.1)
+    os.killpg(proc.pid, signal.SIGINT)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130
+    assert "Traceback" not in err and err.strip().count("\n") == 0 and err.startswith("Przerwano (Ctrl-C)")
+
+
 def kit(root: Path, *args: str) -> subprocess.CompletedProcess:
     env = dict(os.environ, KIT_ROOT=str(root), KIT_PDF="0")
     return subprocess.run([sys.executable, "-m", "kit.cli", *args], cwd=root, env=env, capture_output=True,
