@@ -54,16 +54,12 @@ def pdf_cache() -> Path:
     """The project's PDF cache (.cache/kit-pdf, or KIT_PDF_CACHE): PDFs whose inputs did not change
     since an earlier build are reused. The key holds the kit's PDF code and the renderer versions, and
     tests/test_pdf.py renders a PDF afresh and compares it byte for byte with the built one."""
-    before = os.environ.get("KIT_PDF_CACHE")
     from kit.pdf.cache import default_dir
     folder = default_dir(ROOT)
-    if folder is not None:
-        os.environ["KIT_PDF_CACHE"] = str(folder)   # fixture projects in temporary folders share it
-    yield folder
-    if before is None:
-        os.environ.pop("KIT_PDF_CACHE", None)
-    else:
-        os.environ["KIT_PDF_CACHE"] = before
+    with pytest.MonkeyPatch.context() as mp:
+        if folder is not None:
+            mp.setenv("KIT_PDF_CACHE", str(folder))   # fixture projects in temporary folders share it
+        yield folder
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -72,12 +68,10 @@ def check_cache():
     project's .cache/ too, unless KIT_CHECK_CACHE names another folder: results are keyed by file
     content and tool versions, so a fixture file that is a copy of a project file is not linted again.
     Tests of the caches themselves set KIT_CHECK_CACHE to their own folder."""
-    before = os.environ.get("KIT_CHECK_CACHE")
-    if before is None:
-        os.environ["KIT_CHECK_CACHE"] = str(ROOT / ".cache")
-    yield
-    if before is None:
-        os.environ.pop("KIT_CHECK_CACHE", None)
+    with pytest.MonkeyPatch.context() as mp:
+        if "KIT_CHECK_CACHE" not in os.environ:
+            mp.setenv("KIT_CHECK_CACHE", str(ROOT / ".cache"))
+        yield
 
 
 @pytest.fixture(scope="session")
